@@ -1,0 +1,10 @@
+"""What the hooks loaded for the current build, shared with the macros.
+
+Set once per build in `on_nav` (before any page renders); read by macros at render time.
+"""
+
+from __future__ import annotations
+
+from hooks.report import Report
+
+report: Report | None = None

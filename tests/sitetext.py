@@ -1,0 +1,83 @@
+"""Reading the built site the way a fidelity check needs: the report's words, nothing added."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = next((ROOT / "seeds").glob("*.txt"))
+
+# The report pages in report order, as URLs relative to the site root (also listed in README).
+REPORT_PAGES = [
+    "",
+    "part-1/",
+    "part-1/central-directives/",
+    "part-1/examination/",
+    "part-1/protection/",
+    "part-1/utilization/",
+    "part-1/services/",
+    "part-1/international/",
+    "part-1/party-building/",
+    "part-1/decade/",
+    "part-2/",
+    "part-2/modernization/",
+    "part-2/functions/",
+    "part-2/forces/",
+    "part-3/",
+    "part-3/rule-of-law/",
+    "part-3/strategy/",
+    "part-3/protection/",
+    "part-3/utilization/",
+    "part-3/services/",
+    "part-3/international/",
+    "part-3/foundations/",
+    "closing/",
+]
+
+# What this edition adds inside the article; removed before comparing with the seed.
+ADDED = ".ed, .headerlink"
+BLOCKS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "blockquote"]
+
+
+def seed_lines() -> list[str]:
+    return SEED.read_text(encoding="utf-8").split("\n")
+
+
+def page_html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def article(html: str) -> Tag:
+    return BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
+
+
+def report_blocks(html: str) -> list[str]:
+    """The text blocks of a page's article, in order, with every addition of the edition removed."""
+    main = article(html)
+    for added in main.select(ADDED):
+        added.decompose()
+    blocks = [b for b in main.find_all(BLOCKS) if not b.find_parent(BLOCKS)]
+    texts = [b.get_text().strip() for b in blocks]
+    stray = main.get_text().strip()
+    for text in texts:
+        stray = stray.replace(text, "", 1)
+    if stray.strip():
+        texts.append(f"<text outside any block: {stray.strip()[:80]}>")
+    return [t for t in texts if t]
+
+
+def compare_with_seed(blocks: list[str], seed: list[str]) -> list[str]:
+    """Problems found: every seed line must appear verbatim, exactly once, in order, and nothing else."""
+    problems = []
+    for i in range(max(len(blocks), len(seed))):
+        want = seed[i] if i < len(seed) else None
+        got = blocks[i] if i < len(blocks) else None
+        if want != got:
+            problems.append(f"seed line {i + 1}: expected {want!r}, site has {got!r}")
+            break  # the first divergence explains the rest
+    for line in seed:
+        if blocks.count(line) != 1:
+            problems.append(f"seed line {seed.index(line) + 1} appears {blocks.count(line)} times: {line[:30]}…")
+    return problems

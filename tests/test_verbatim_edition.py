@@ -1,0 +1,127 @@
+"""Issue 2: the whole report, verbatim and in order, one page per section, citable paragraphs."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from sitetext import REPORT_PAGES, compare_with_seed, page_html, report_blocks, seed_lines
+from bs4 import BeautifulSoup
+from conftest import ROOT
+
+
+def site_blocks(site):
+    return [block for url in REPORT_PAGES for block in report_blocks(page_html(site, url))]
+
+
+def test_seed_is_the_shared_report_unchanged():
+    shared = ROOT.parent / "shared" / "seeds"
+    ours = sorted(p.name for p in (ROOT / "seeds").iterdir())
+    assert ours == sorted(p.name for p in shared.iterdir())
+    for name in ours:
+        assert (ROOT / "seeds" / name).read_bytes() == (shared / name).read_bytes()
+
+
+def test_strict_build_passes_without_warnings(build):
+    _, result = build
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+
+
+def test_every_seed_line_appears_once_in_order_on_the_report_pages(site):
+    assert compare_with_seed(site_blocks(site), seed_lines()) == []
+
+
+def test_fidelity_check_catches_one_changed_character(site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "part-1" / "examination" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("79.8万件", "79.9万件", 1), encoding="utf-8")
+    problems = compare_with_seed(site_blocks(copy), seed_lines())
+    assert problems and "79.8万件" in problems[0]
+
+
+def test_fidelity_check_catches_text_added_to_a_page(site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "part-3" / "strategy" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace('<p id="p3-2-1">', "<p>多出来的一句。</p>\n<p id=\"p3-2-1\">", 1), encoding="utf-8")
+    assert compare_with_seed(site_blocks(copy), seed_lines())
+
+
+def footer_link(site, url, direction):
+    """The site URL that the page's prev/next footer link points to, or None."""
+    link = BeautifulSoup(page_html(site, url), "html.parser").select_one(f"a.md-footer__link--{direction}")
+    if link is None:
+        return None
+    target = (site / url / link["href"]).resolve().relative_to(site.resolve()).as_posix()
+    return "" if target == "." else target + "/"
+
+
+def test_next_links_walk_the_report_in_order_and_prev_links_walk_back(site):
+    walked = [""]
+    while (url := footer_link(site, walked[-1], "next")) is not None and len(walked) < 200:
+        walked.append(url)
+    assert walked[: len(REPORT_PAGES)] == REPORT_PAGES
+    for before, here in zip(REPORT_PAGES, REPORT_PAGES[1:]):
+        assert footer_link(site, here, "prev") == before
+
+
+def test_every_page_of_the_site_is_in_the_nav(site):
+    nav_links = {
+        (site / a["href"]).resolve()
+        for a in BeautifulSoup(page_html(site, ""), "html.parser").select("nav.md-nav--primary a.md-nav__link[href]")
+    }
+    pages = {p.parent.resolve() for p in site.rglob("index.html") if p.parent.name not in ("search", "assets")}
+    assert pages - nav_links == set()
+
+
+def test_paragraph_ids_are_unique_across_the_site_and_each_has_a_permalink(site):
+    seen = {}
+    for url in REPORT_PAGES:
+        soup = BeautifulSoup(page_html(site, url), "html.parser")
+        for para in soup.select("article p[id]"):
+            assert para["id"] not in seen, f"{para['id']} on {url} and {seen[para['id']]}"
+            seen[para["id"]] = url
+            link = para.select_one("a.plink")
+            assert link is not None and link["href"] == f"#{para['id']}"
+    # 84 seed lines less 26 headings (title, 3 parts, 16 numbered sections, 6 ten-year themes)
+    assert len(seen) == 58
+
+
+PINNED = {
+    # id: (page, how the paragraph begins)
+    "source": ("", "来源:国家知识产权局"),
+    "p1-0-1": ("part-1/", "2022年是党和国家历史上极为重要的一年"),
+    "p1-2-1": ("part-1/examination/", "一是严把审查授权关"),
+    "p1-4-2": ("part-1/utilization/", "二是深入推进知识产权质押融资"),
+    "p1-party-2": ("part-1/party-building/", "围绕贯彻落实习近平总书记重要指示批示"),
+    "p1-decade-4": ("part-1/decade/", "截至2022年底,我国发明专利有效量达421.2万件"),
+    "p1-decade-9": ("part-1/decade/", "同志们,十年发展成就斐然"),
+    "p2-3-2": ("part-2/forces/", "二要大力发扬敢于斗争、善于斗争的精神"),
+    "p3-4-1": ("part-3/utilization/", "提升创新主体知识产权综合运用能力"),
+    "closing-2": ("closing/", "同志们,新时代呼唤新作为"),
+}
+
+
+def test_pinned_paragraph_ids_do_not_drift(site):
+    for pid, (url, opening) in PINNED.items():
+        para = BeautifulSoup(page_html(site, url), "html.parser").select_one(f"p#{pid}")
+        assert para is not None, f"{pid} is not on /{url}"
+        para.select_one("a.plink").decompose()
+        assert para.get_text().startswith(opening), pid
+
+
+def test_headings_have_readable_chinese_anchors(site):
+    soup = BeautifulSoup(page_html(site, "part-1/examination/"), "html.parser")
+    assert soup.select_one("h1")["id"] == "二成功打赢审查提质增效攻坚战有力推动知识产权高质量发展"
+    soup = BeautifulSoup(page_html(site, "part-1/decade/"), "html.parser")
+    assert [h["id"] for h in soup.select("article h2")][0] == "新时代十年系统擘画了知识产权强国建设的宏伟蓝图"
+
+
+def test_pages_request_no_web_fonts(site):
+    for url in REPORT_PAGES:
+        html = page_html(site, url)
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
