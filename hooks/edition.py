@@ -16,20 +16,32 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import state  # noqa: E402
-from hooks.report import ReportError, load_report  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from hooks import downloads, state  # noqa: E402
+from hooks.registry import DataError, load_edition  # noqa: E402
 
 _PARAGRAPH_OPEN = re.compile(r'<p id="([a-z0-9-]+)">')
 
 
-def on_nav(nav, config, files):
-    """Read every report page once, in nav order, before any page renders."""
-    sources = [page.file.src_uri for page in nav.pages]
+def on_config(config):
+    """Load and check the report pages and every data file once, before anything renders."""
     try:
-        state.report = load_report(Path(config["docs_dir"]), sources)
-    except ReportError as error:
+        state.edition = load_edition(ROOT, Path(config["docs_dir"]), config["nav"])
+    except DataError as error:
         raise PluginError(str(error)) from None
-    return nav
+    return config
+
+
+def on_files(files, config):
+    """Add the files the build generates: downloads for researchers."""
+    site_url = config.get("site_url") or ""
+    for name, content in (
+        ("indicators.json", downloads.indicators_json(state.edition, site_url)),
+        ("indicators.csv", downloads.indicators_csv(state.edition, site_url)),
+    ):
+        files.append(File.generated(config, name, content=content))
+    return files
 
 
 def on_page_content(html, page, config, files):
@@ -41,7 +53,7 @@ def add_paragraph_permalinks(html: str) -> str:
 
     def link(match: re.Match) -> str:
         pid = match.group(1)
-        if pid not in state.report.paragraphs:
+        if pid not in state.edition.report.paragraphs:
             return match.group(0)
         return f'{match.group(0)}<a class="plink ed" href="#{pid}" title="本段链接">{pid}</a>'
 

@@ -1,10 +1,10 @@
 """What the hooks loaded for the current build, shared with the macros.
 
-Set once per build in `on_nav` (before any page renders); read by macros at render time.
+Set once per build in `on_config` (before any page renders); read by macros at render time.
 """
 
 from __future__ import annotations
 
-from hooks.report import Report
+from hooks.registry import Edition
 
-report: Report | None = None
+edition: Edition | None = None

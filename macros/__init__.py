@@ -5,12 +5,70 @@ Each macro only looks up what the hooks loaded for this build and calls a pure r
 
 from __future__ import annotations
 
+from mkdocs.utils import get_relative_url
+
 from hooks import state
+from hooks.registry import THEMES
+from macros.cards import render_card_grid, render_indicator_card
 from macros.contents import render_contents
 
 
+class UnknownIndicator(KeyError):
+    def __str__(self) -> str:
+        return self.args[0]
+
+
 def define_env(env):
+    def page_url() -> str:
+        return env.page.url
+
+    def source_href(pid: str) -> str:
+        """Link from the page being rendered to paragraph `pid`."""
+        target = state.edition.report.page_of[pid].url
+        if target == page_url():
+            return f"#{pid}"
+        return get_relative_url(target, page_url()).rstrip("/") + f"/#{pid}"
+
+    def lookup(ids) -> list:
+        found = []
+        for iid in ids:
+            if iid not in state.edition.indicators:
+                raise UnknownIndicator(f"docs/{env.page.file.src_uri}: unknown indicator id '{iid}'")
+            found.append(state.edition.indicators[iid])
+        return found
+
+    def card(ind) -> str:
+        return render_indicator_card(ind, source_href(ind.paragraph))
+
     @env.macro
     def report_contents() -> str:
         """The report's table of contents, from the report pages themselves."""
-        return render_contents(state.report, env.page.file.src_uri)
+        return render_contents(state.edition.report, env.page.file.src_uri)
+
+    @env.macro
+    def indicator(id: str) -> str:
+        """One indicator card."""
+        return render_card_grid([card(ind) for ind in lookup([id])])
+
+    @env.macro
+    def indicators(theme: str | None = None, paragraph: str | None = None, ids: list[str] | None = None,
+                   comparison: str | None = None) -> str:
+        """A grid of cards chosen by theme, by paragraph, by comparison kind or by a list of ids."""
+        if ids is not None:
+            chosen = lookup(ids)
+        else:
+            chosen = [
+                ind for ind in state.edition.indicators.values()
+                if (theme is None or ind.theme == theme)
+                and (paragraph is None or ind.paragraph == paragraph)
+                and (comparison is None or (ind.comparison and ind.comparison.kind == comparison))
+            ]
+            if not chosen:
+                raise UnknownIndicator(
+                    f"docs/{env.page.file.src_uri}: no indicator matches theme={theme!r} paragraph={paragraph!r}"
+                )
+        return render_card_grid([card(ind) for ind in chosen])
+
+    @env.macro
+    def indicator_themes() -> list[str]:
+        return [t for t in THEMES if any(i.theme == t for i in state.edition.indicators.values())]

@@ -78,3 +78,26 @@ def browser():
 def artefacts():
     ARTEFACTS.mkdir(exist_ok=True)
     return ARTEFACTS
+
+
+PROJECT_PARTS = ["mkdocs.yml", "docs", "hooks", "macros", "data", "overrides", "seeds"]
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    """A throwaway copy of the project, to break on purpose and build."""
+    import shutil
+
+    dest = tmp_path / "project"
+    dest.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def build_copy(project: Path) -> subprocess.CompletedProcess:
+    return mkdocs_build(project / "site", config=project / "mkdocs.yml")

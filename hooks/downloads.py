@@ -1,0 +1,44 @@
+"""Files for researchers, written by the build (never into docs/): the registries as CSV and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from hooks.registry import Edition
+
+INDICATOR_COLUMNS = [
+    "id", "label", "label_en", "value", "unit", "as_written", "qualifier", "period", "period_en",
+    "comparison_kind", "comparison_value", "comparison_unit", "comparison_period", "comparison_text",
+    "theme", "paragraph", "paragraph_url", "quote",
+]
+
+
+def paragraph_url(edition: Edition, pid: str, site_url: str) -> str:
+    return site_url.rstrip("/") + "/" + edition.report.paragraph_url(pid) if site_url else "/" + edition.report.paragraph_url(pid)
+
+
+def indicator_records(edition: Edition, site_url: str) -> list[dict]:
+    """The same content as data/indicators.yml, plus each source paragraph's URL."""
+    records = []
+    for ind in edition.indicators.values():
+        record = ind.model_dump(exclude_none=True)
+        record["paragraph_url"] = paragraph_url(edition, ind.paragraph, site_url)
+        records.append(record)
+    return records
+
+
+def indicators_json(edition: Edition, site_url: str) -> str:
+    return json.dumps(indicator_records(edition, site_url), ensure_ascii=False, indent=1) + "\n"
+
+
+def indicators_csv(edition: Edition, site_url: str) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=INDICATOR_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for record in indicator_records(edition, site_url):
+        comparison = record.pop("comparison", {})
+        record.update({f"comparison_{k}": v for k, v in comparison.items()})
+        writer.writerow(record)
+    return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 Chinese correctly
