@@ -42,3 +42,23 @@ def indicators_csv(edition: Edition, site_url: str) -> str:
         record.update({f"comparison_{k}": v for k, v in comparison.items()})
         writer.writerow(record)
     return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 Chinese correctly
+
+
+def entities_json(edition: Edition) -> str:
+    """Every entity with its fields and mention count."""
+    records = []
+    for entity in edition.entities.values():
+        record = entity.model_dump(exclude_none=True, exclude_defaults=True)
+        record["mentions"] = len(edition.mentions_of(entity.id))
+        records.append(record)
+    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+
+
+def mentions_csv(edition: Edition, site_url: str) -> str:
+    """One row per mention, in report order: entity id, paragraph id, paragraph URL, text as written."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["entity", "paragraph", "paragraph_url", "text"])
+    for m in edition.mentions:
+        writer.writerow([m.entity, m.paragraph, paragraph_url(edition, m.paragraph, site_url), m.text])
+    return "\ufeff" + out.getvalue()

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import re
 import sys
+from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from mkdocs.structure.files import File  # noqa: E402
-
-from hooks import downloads, state  # noqa: E402
-from hooks.registry import DataError, load_edition  # noqa: E402
+from hooks import downloads, entity_pages, state  # noqa: E402
+from hooks.linker import link_report_paragraphs  # noqa: E402
+from hooks.registry import ENTITY_GROUPS, DataError, load_edition  # noqa: E402
 
 _PARAGRAPH_OPEN = re.compile(r'<p id="([a-z0-9-]+)">')
 
@@ -30,18 +32,56 @@ def on_config(config):
         state.edition = load_edition(ROOT, Path(config["docs_dir"]), config["nav"])
     except DataError as error:
         raise PluginError(str(error)) from None
+    add_entity_pages_to_nav(config["nav"])
     return config
 
 
+def add_entity_pages_to_nav(nav) -> None:
+    """List each generated entity page in the nav after its index page, so every page is in the nav."""
+    for item in nav if isinstance(nav, list) else []:
+        for children in item.values() if isinstance(item, dict) else []:
+            if not isinstance(children, list):
+                continue
+            add_entity_pages_to_nav(children)
+            for slug in ENTITY_GROUPS:
+                if entity_pages.group_src(slug) in children:
+                    children += [entity_pages.entity_src(e.id) for e in entity_pages.in_index_order(state.edition, slug)]
+
+
+
 def on_files(files, config):
-    """Add the files the build generates: downloads for researchers."""
-    site_url = config.get("site_url") or ""
-    for name, content in (
-        ("indicators.json", downloads.indicators_json(state.edition, site_url)),
-        ("indicators.csv", downloads.indicators_csv(state.edition, site_url)),
-    ):
-        files.append(File.generated(config, name, content=content))
+    """Add what the build generates: entity pages, their indexes, downloads for researchers."""
+    edition, site_url = state.edition, config.get("site_url") or ""
+    generated = {
+        "indicators.json": downloads.indicators_json(edition, site_url),
+        "indicators.csv": downloads.indicators_csv(edition, site_url),
+        "entities.json": downloads.entities_json(edition),
+        "mentions.csv": downloads.mentions_csv(edition, site_url),
+    }
+    for slug in ENTITY_GROUPS:
+        generated[entity_pages.group_src(slug)] = entity_pages.group_index(edition, slug)
+    for entity in edition.entities.values():
+        generated[entity_pages.entity_src(entity.id)] = entity_pages.entity_page(edition, entity)
+    for src, content in generated.items():
+        files.append(File.generated(config, src, content=content))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Link every mention of an entity in the report's paragraphs (every mention, not only the first)."""
+    edition = state.edition
+
+    def render(kind: str, target: str, text: str) -> str:
+        if kind != "entity":
+            return text
+        entity = edition.entities[target]
+        href = get_relative_url(entity_pages.entity_url(target), page.url)
+        return (
+            f'<a class="ent ent-{entity.type}" href="{escape(href)}" title="{escape(entity.name)}" '
+            f'data-entity="{escape(entity.id)}">{text}</a>'
+        )
+
+    return link_report_paragraphs(markdown, edition.matcher, render)
 
 
 def on_page_content(html, page, config, files):

@@ -14,6 +14,7 @@ from typing import Literal, Union
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from hooks.linker import Matcher, Name
 from hooks.report import Report, ReportError, load_report
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -90,6 +91,129 @@ def check_indicator(ind: Indicator, report: Report) -> list[str]:
     return problems
 
 
+# --- entities: laws, treaties, plans, programmes, provinces ----------------------------------
+
+ENTITY_TYPES = ("law", "regulation", "rule", "treaty", "standard", "plan", "programme", "province", "region")
+TYPE_LABELS = {
+    "law": "法律", "regulation": "行政法规", "rule": "规章、党内法规与规范性文件", "treaty": "条约与协定",
+    "standard": "标准", "plan": "规划与战略文件", "programme": "工程、计划与行动", "province": "省级行政区",
+    "region": "跨省区域",
+}
+# Index pages: slug -> (title, types listed there)
+ENTITY_GROUPS = {
+    "laws": ("法律法规、条约与标准", ("law", "regulation", "rule", "treaty", "standard")),
+    "plans": ("规划与计划", ("plan",)),
+    "programmes": ("工程与行动", ("programme",)),
+    "places": ("省区市", ("province", "region")),
+}
+
+
+class CompoundPart(Strict):
+    text: str = Field(min_length=1)
+    entity: str
+
+
+class Compound(Strict):
+    text: str = Field(min_length=1)
+    parts: list[CompoundPart] = Field(min_length=2)
+
+
+class Entity(Strict):
+    id: str = Field(pattern=SLUG)
+    type: Literal[ENTITY_TYPES]  # type: ignore[valid-type]
+    name: str = Field(min_length=1)
+    name_en: str = Field(min_length=1)
+    aliases: list[str] = []
+    description: str = Field(min_length=1)
+    kind: Literal["省", "自治区", "直辖市", "兵团"] | None = None
+    tile: list[int] | None = Field(default=None, min_length=2, max_length=2)
+    compound: list[Compound] = []
+    unmentioned: Literal["intended"] | None = None  # an entity the report does not name (none yet)
+
+    @property
+    def group(self) -> str:
+        return next(slug for slug, (_, types) in ENTITY_GROUPS.items() if self.type in types)
+
+
+class NotMention(Strict):
+    text: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: str
+    paragraph: str
+    start: int  # offset of the mention in the paragraph's text
+    end: int
+    text: str  # as written
+
+
+def check_entities(entities: list[Entity], not_mentions: list[NotMention], text: str) -> list[str]:
+    """Faults of entities.yml that need more than one entry (or the report) to see."""
+    problems, owner = [], {}
+    ids = {e.id for e in entities}
+    tiles = {}
+    for e in entities:
+        names = list(e.aliases) + [c.text for c in e.compound]
+        if not names:
+            problems.append(f"{e.id}: has no alias and no compound: the linker could never find it")
+        for alias in names:
+            if alias in owner:
+                problems.append(f"{e.id}: alias '{alias}' also used by '{owner[alias]}'")
+            owner.setdefault(alias, e.id)
+            if alias not in text:
+                problems.append(f"{e.id}: alias '{alias}' does not occur in the report")
+        for c in e.compound:
+            rest = c.text
+            for part in c.parts:
+                if part.entity not in ids:
+                    problems.append(f"{e.id}: compound '{c.text}' names unknown entity '{part.entity}'")
+                if part.text not in rest:
+                    problems.append(f"{e.id}: compound '{c.text}' has no part '{part.text}' after the previous one")
+                rest = rest[rest.find(part.text) + len(part.text):]
+        if (e.type == "province") != (e.kind is not None and e.tile is not None):
+            problems.append(f"{e.id}: a province needs kind and tile, and only a province has them")
+        if e.tile:
+            if tuple(e.tile) in tiles:
+                problems.append(f"{e.id}: tile {e.tile} is also the tile of '{tiles[tuple(e.tile)]}'")
+            tiles[tuple(e.tile)] = e.id
+    for n in not_mentions:
+        if n.text in owner:
+            problems.append(f"not_mentions: '{n.text}' is also an alias of '{owner[n.text]}'")
+        if n.text not in text:
+            problems.append(f"not_mentions: '{n.text}' does not occur in the report")
+    return problems
+
+
+def entity_names(entities: list[Entity], not_mentions: list[NotMention]) -> list[Name]:
+    names = []
+    for e in entities:
+        names += [Name(alias, "entity", ((0, len(alias), e.id),)) for alias in e.aliases]
+        for c in e.compound:
+            targets, offset = [], 0
+            for part in c.parts:
+                start = c.text.index(part.text, offset)
+                targets.append((start, start + len(part.text), part.entity))
+                offset = start + len(part.text)
+            names.append(Name(c.text, "entity", tuple(targets)))
+    names += [Name(n.text, "none", ()) for n in not_mentions]
+    return names
+
+
+def collect_mentions(report: Report, matcher: Matcher) -> list[Mention]:
+    """Every mention in report order: one pass over all paragraphs before any page renders."""
+    mentions = []
+    for pid, para in report.paragraphs.items():
+        for hit in matcher.find(para.text):
+            if hit.name.kind != "entity":
+                continue
+            for start, end, target in hit.name.targets:
+                a, b = hit.start + start, hit.start + end
+                mentions.append(Mention(target, pid, a, b, para.text[a:b]))
+    return mentions
+
+
 # --- loading ---------------------------------------------------------------------------------
 
 
@@ -105,13 +229,13 @@ def read_yaml(path: Path, root: Path):
         raise DataError(f"{name}{where}: not valid YAML: {getattr(error, 'problem', error)}") from None
 
 
-def validate_entries(name: str, raw, model: type[BaseModel]) -> list:
-    """Model every entry of a YAML list; collect every fault, each naming its entry."""
+def validate_entries(name: str, raw, model: type[BaseModel], key: str = "id") -> list:
+    """Model every entry of a YAML list; collect every fault, each naming its entry (by `key`)."""
     if not isinstance(raw, list):
-        raise DataError(f"{name}: expected a list of entries at the top level")
+        raise DataError(f"{name}: expected a list of entries")
     entries, problems, seen = [], [], {}
     for n, item in enumerate(raw, start=1):
-        label = item.get("id") if isinstance(item, dict) and isinstance(item.get("id"), str) else f"entry {n}"
+        label = item.get(key) if isinstance(item, dict) and isinstance(item.get(key), str) else f"entry {n}"
         try:
             entry = model.model_validate(item)
         except ValidationError as error:
@@ -119,10 +243,10 @@ def validate_entries(name: str, raw, model: type[BaseModel]) -> list:
                 field = ".".join(str(p) for p in e["loc"]) or "entry"
                 problems.append(f"{name}: {label}: field '{field}': {e['msg']}")
             continue
-        if entry.id in seen:
-            problems.append(f"{name}: {entry.id}: duplicate id (entries {seen[entry.id]} and {n})")
+        if label in seen:
+            problems.append(f"{name}: {label}: duplicate {key} (entries {seen[label]} and {n})")
             continue
-        seen[entry.id] = n
+        seen[label] = n
         entries.append(entry)
     if problems:
         raise DataError("\n".join(problems))
@@ -144,6 +268,12 @@ def nav_sources(nav) -> list[str]:
 class Edition:
     report: Report
     indicators: dict[str, Indicator]
+    entities: dict[str, Entity]
+    matcher: Matcher
+    mentions: list[Mention]
+
+    def mentions_of(self, entity_id: str) -> list[Mention]:
+        return [m for m in self.mentions if m.entity == entity_id]
 
 
 def load_edition(root: Path, docs_dir: Path, nav) -> Edition:
@@ -159,4 +289,33 @@ def load_edition(root: Path, docs_dir: Path, nav) -> Edition:
         raise DataError("\n".join(problems))
     order = list(report.paragraphs)  # report order
     indicators.sort(key=lambda i: (order.index(i.paragraph), report.paragraphs[i.paragraph].text.find(i.quote)))
-    return Edition(report=report, indicators={ind.id: ind for ind in indicators})
+
+    name = "data/entities.yml"
+    raw = read_yaml(root / name, root)
+    if not isinstance(raw, dict) or not isinstance(raw.get("entities"), list):
+        raise DataError(f"{name}: expected a mapping with a list 'entities' (and optionally 'not_mentions')")
+    unknown_keys = set(raw) - {"entities", "not_mentions"}
+    if unknown_keys:
+        raise DataError(f"{name}: unknown top-level key(s): {', '.join(sorted(unknown_keys))}")
+    entities = validate_entries(name, raw["entities"], Entity)
+    not_mentions = validate_entries(f"{name}: not_mentions", raw.get("not_mentions") or [], NotMention, key="text")
+    text = "\n".join(p.text for p in report.paragraphs.values())
+    problems = [f"{name}: {p}" for p in check_entities(entities, not_mentions, text)]
+    if problems:
+        raise DataError("\n".join(problems))
+    matcher = Matcher(entity_names(entities, not_mentions))
+    mentions = collect_mentions(report, matcher)
+    mentioned = {m.entity for m in mentions}
+    problems = [
+        f"{name}: {e.id}: never mentioned in the report pages (mark it `unmentioned: intended` if that is meant)"
+        for e in entities if e.id not in mentioned and e.unmentioned != "intended"
+    ]
+    if problems:
+        raise DataError("\n".join(problems))
+    return Edition(
+        report=report,
+        indicators={ind.id: ind for ind in indicators},
+        entities={e.id: e for e in entities},
+        matcher=matcher,
+        mentions=mentions,
+    )

@@ -99,6 +99,8 @@ def load_report(docs_dir: Path, sources_in_order: list[str]) -> Report:
     """Parse the pages (in nav order) that carry report paragraphs."""
     pages = []
     for src in sources_in_order:
+        if not (docs_dir / src).exists():
+            continue  # generated at build time (entity pages): never a report page
         page = parse_page(src, (docs_dir / src).read_text(encoding="utf-8"))
         if page:
             pages.append(page)

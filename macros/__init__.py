@@ -8,9 +8,11 @@ from __future__ import annotations
 from mkdocs.utils import get_relative_url
 
 from hooks import state
+from hooks.entity_pages import entity_url
 from hooks.registry import THEMES
 from macros.cards import render_card_grid, render_indicator_card
 from macros.contents import render_contents
+from macros.tilemap import Tile, render_province_map
 
 
 class UnknownIndicator(KeyError):
@@ -68,6 +70,21 @@ def define_env(env):
                     f"docs/{env.page.file.src_uri}: no indicator matches theme={theme!r} paragraph={paragraph!r}"
                 )
         return render_card_grid([card(ind) for ind in chosen])
+
+    @env.macro
+    def province_map() -> str:
+        """The tile map of provinces, shaded by mentions, each tile a link to its page."""
+        edition = state.edition
+        tiles = [
+            Tile(
+                column=e.tile[0], row=e.tile[1],
+                label=e.aliases[0] if len(e.aliases[0]) <= 3 else e.aliases[0][-2:],
+                name=e.name, mentions=len(edition.mentions_of(e.id)),
+                href=get_relative_url(entity_url(e.id), page_url()),
+            )
+            for e in edition.entities.values() if e.tile
+        ]
+        return render_province_map(tiles)
 
     @env.macro
     def indicator_themes() -> list[str]:
