@@ -35,5 +35,9 @@ build: $(VENV)/.installed
 test: setup
 	$(BIN)/python -m pytest
 
+# Figures, not pass/fail: see README "Performance".
+bench: setup
+	$(BIN)/python bench/linker.py
+
 clean:
 	rm -rf site test-artefacts .pytest_cache
