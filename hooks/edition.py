@@ -19,10 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import downloads, entity_pages, state  # noqa: E402
+from hooks import annotations, downloads, entity_pages, glossary, state  # noqa: E402
 from hooks.linker import link_report_paragraphs  # noqa: E402
 from hooks.registry import ENTITY_GROUPS, DataError, load_edition  # noqa: E402
 
+GLOSSARY_URL = "glossary/"
 _PARAGRAPH_OPEN = re.compile(r'<p id="([a-z0-9-]+)">')
 
 
@@ -62,26 +63,45 @@ def on_files(files, config):
         generated[entity_pages.group_src(slug)] = entity_pages.group_index(edition, slug)
     for entity in edition.entities.values():
         generated[entity_pages.entity_src(entity.id)] = entity_pages.entity_page(edition, entity)
+    generated["glossary.md"] = glossary.glossary_page(edition)
     for src, content in generated.items():
         files.append(File.generated(config, src, content=content))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Link every mention of an entity in the report's paragraphs (every mention, not only the first)."""
+    """One pass over the report's paragraphs: link every entity mention, annotate each term's first occurrence."""
     edition = state.edition
+    notes = annotations.PageNotes(glossary_href=get_relative_url(GLOSSARY_URL, page.url))
 
     def render(kind: str, target: str, text: str) -> str:
+        if kind == "term":
+            return annotations.render_term(text, notes.marker(edition.terms[target]))
         if kind != "entity":
             return text
         entity = edition.entities[target]
         href = get_relative_url(entity_pages.entity_url(target), page.url)
+        # a term inside an entity's name (八项规定 in 中央八项规定) is annotated after the link, never inside it
+        inner = "".join(notes.marker(edition.terms[t]) for hit in edition.term_matcher.find(text) for _, _, t in hit.name.targets)
         return (
             f'<a class="ent ent-{entity.type}" href="{escape(href)}" title="{escape(entity.name)}" '
-            f'data-entity="{escape(entity.id)}">{text}</a>'
+            f'data-entity="{escape(entity.id)}">{text}</a>{inner}'
         )
 
-    return link_report_paragraphs(markdown, edition.matcher, render)
+    markdown = link_report_paragraphs(markdown, edition.matcher, render)
+    markdown = add_editor_notes(markdown)
+    return markdown + "\n\n" + annotations.render_page_notes(notes) + "\n"
+
+
+def add_editor_notes(markdown: str) -> str:
+    """An editor's note goes right after the paragraph it is about."""
+    edition = state.edition
+    for term in edition.terms.values():
+        for note in term.notes:
+            id_line = f"{{: #{note.paragraph} }}"
+            if id_line in markdown:
+                markdown = markdown.replace(id_line, f"{id_line}\n\n{annotations.render_editor_note(term, note)}\n", 1)
+    return markdown
 
 
 def on_page_content(html, page, config, files):

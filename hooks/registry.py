@@ -214,6 +214,69 @@ def collect_mentions(report: Report, matcher: Matcher) -> list[Mention]:
     return mentions
 
 
+# --- annotations: the report's terms, slogans and references, explained -----------------------
+
+TERM_CATEGORIES = {
+    "slogan": "提法与口号", "policy": "政策与制度", "legal": "法律概念", "statistic": "统计指标",
+    "institution": "机构", "event": "会议与事件",
+}
+
+
+class Note(Strict):
+    paragraph: str
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class Term(Strict):
+    id: str = Field(pattern=SLUG)
+    forms: list[str] = Field(min_length=1)
+    category: Literal[tuple(TERM_CATEGORIES)]  # type: ignore[valid-type]
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+    notes: list[Note] = []
+
+    @property
+    def headword(self) -> str:
+        return self.forms[0]
+
+
+def check_terms(terms: list[Term], entity_aliases: dict[str, str], report: Report) -> list[str]:
+    problems, owner = [], {}
+    text = "\n".join(p.text for p in report.paragraphs.values())
+    for t in terms:
+        for form in t.forms:
+            if form in owner:
+                problems.append(f"{t.id}: form '{form}' is also a form of '{owner[form]}'")
+            owner.setdefault(form, t.id)
+            if form in entity_aliases:
+                problems.append(f"{t.id}: form '{form}' is an alias of entity '{entity_aliases[form]}' in data/entities.yml")
+            inside = [alias for alias in entity_aliases if alias in form and alias != form]
+            if inside:
+                problems.append(f"{t.id}: form '{form}' contains the entity name '{inside[0]}': its mention would be lost")
+            if form not in text:
+                problems.append(f"{t.id}: form '{form}' never occurs in the report")
+        for note in t.notes:
+            if note.paragraph not in report.paragraphs:
+                problems.append(f"{t.id}: note for unknown paragraph id '{note.paragraph}'")
+    return problems
+
+
+def term_names(terms: list[Term]) -> list[Name]:
+    return [Name(form, "term", ((0, len(form), t.id),)) for t in terms for form in t.forms]
+
+
+def term_occurrences(report: Report, matcher: Matcher) -> dict[str, list[str]]:
+    """Paragraph ids where each term occurs (inside entity names too), in report order."""
+    found: dict[str, list[str]] = {}
+    for pid, para in report.paragraphs.items():
+        for hit in matcher.find(para.text):
+            for _, _, term_id in hit.name.targets:
+                if pid not in found.setdefault(term_id, []):
+                    found[term_id].append(pid)
+    return found
+
+
 # --- loading ---------------------------------------------------------------------------------
 
 
@@ -269,8 +332,11 @@ class Edition:
     report: Report
     indicators: dict[str, Indicator]
     entities: dict[str, Entity]
-    matcher: Matcher
+    matcher: Matcher  # entities and terms together: one pass, longest name wins, never overlapping
     mentions: list[Mention]
+    terms: dict[str, Term]
+    term_matcher: Matcher  # terms alone: where a term occurs, also inside an entity's name
+    occurrences: dict[str, list[str]]  # term id -> paragraph ids
 
     def mentions_of(self, entity_id: str) -> list[Mention]:
         return [m for m in self.mentions if m.entity == entity_id]
@@ -303,11 +369,22 @@ def load_edition(root: Path, docs_dir: Path, nav) -> Edition:
     problems = [f"{name}: {p}" for p in check_entities(entities, not_mentions, text)]
     if problems:
         raise DataError("\n".join(problems))
-    matcher = Matcher(entity_names(entities, not_mentions))
+    name = "data/annotations.yml"
+    raw = read_yaml(root / name, root)
+    if not isinstance(raw, dict) or set(raw) != {"terms"}:
+        raise DataError(f"{name}: expected a mapping with one key, 'terms', holding a list of terms")
+    terms = validate_entries(name, raw["terms"], Term)
+    aliases = {alias: e.id for e in entities for alias in e.aliases}
+    problems = [f"{name}: {p}" for p in check_terms(terms, aliases, report)]
+    if problems:
+        raise DataError("\n".join(problems))
+    term_matcher = Matcher(term_names(terms))
+
+    matcher = Matcher(entity_names(entities, not_mentions) + term_names(terms))
     mentions = collect_mentions(report, matcher)
     mentioned = {m.entity for m in mentions}
     problems = [
-        f"{name}: {e.id}: never mentioned in the report pages (mark it `unmentioned: intended` if that is meant)"
+        f"data/entities.yml: {e.id}: never mentioned in the report pages (mark it `unmentioned: intended` if that is meant)"
         for e in entities if e.id not in mentioned and e.unmentioned != "intended"
     ]
     if problems:
@@ -318,4 +395,7 @@ def load_edition(root: Path, docs_dir: Path, nav) -> Edition:
         entities={e.id: e for e in entities},
         matcher=matcher,
         mentions=mentions,
+        terms={t.id: t for t in terms},
+        term_matcher=term_matcher,
+        occurrences=term_occurrences(report, term_matcher),
     )

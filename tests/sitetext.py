@@ -81,3 +81,21 @@ def compare_with_seed(blocks: list[str], seed: list[str]) -> list[str]:
         if blocks.count(line) != 1:
             problems.append(f"seed line {seed.index(line) + 1} appears {blocks.count(line)} times: {line[:30]}…")
     return problems
+
+
+def pdf_contains(text: str, expected: str) -> bool:
+    """Whether a PDF's text layer holds `expected`, ignoring spaces and line breaks.
+
+    Chromium's PDFs map some CJK glyphs back to radical code points (页 as ⻚, 二 as ⼆): NFKC
+    undoes the Kangxi radicals, and a radical of the supplement block may stand for any ideograph.
+    """
+    import re
+    import unicodedata
+
+    def clean(s: str) -> str:
+        return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+    pattern = "".join(
+        f"[{re.escape(c)}\u2e80-\u2eff]" if "\u4e00" <= c <= "\u9fff" else re.escape(c) for c in clean(expected)
+    )
+    return re.search(pattern, clean(text)) is not None
