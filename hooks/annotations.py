@@ -32,10 +32,10 @@ class PageNotes:
 def render_marker(term: Term, number: int) -> str:
     tip = f"anno-tip-{number}"
     return (
-        f'<span class="ed anno" data-term="{escape(term.id)}">'
+        f'<span class="ed anno" data-term="{escape(term.id)}" data-search-exclude>'
         f'<button type="button" class="anno-marker" aria-describedby="{tip}" '
         f'aria-label="注释 {number}:{escape(term.headword)}">{number}</button>'
-        f'<span class="anno-tip" role="tooltip" id="{tip}" data-search-exclude>'
+        f'<span class="anno-tip" role="tooltip" id="{tip}">'
         f"<strong>{escape(term.headword)}</strong> {escape(term.zh)}"
         f'<span class="anno-en" lang="en">{escape(term.en)}</span></span></span>'
     )

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import annotations, downloads, entity_pages, glossary, state  # noqa: E402
+from hooks import annotations, downloads, entity_pages, glossary, search_worker, state  # noqa: E402
 from hooks.linker import link_report_paragraphs  # noqa: E402
 from hooks.registry import ENTITY_GROUPS, DataError, load_edition  # noqa: E402
 
@@ -115,6 +115,14 @@ def add_paragraph_permalinks(html: str) -> str:
         pid = match.group(1)
         if pid not in state.edition.report.paragraphs:
             return match.group(0)
-        return f'{match.group(0)}<a class="plink ed" href="#{pid}" title="本段链接">{pid}</a>'
+        return f'{match.group(0)}<a class="plink ed" href="#{pid}" title="本段链接" data-search-exclude>{pid}</a>'
 
     return _PARAGRAPH_OPEN.sub(link, html)
+
+
+def on_post_build(config):
+    """Fix Material's Chinese query segmentation in the built search worker."""
+    try:
+        search_worker.patch_site(Path(config["site_dir"]))
+    except search_worker.WorkerChanged as error:
+        raise PluginError(str(error)) from None

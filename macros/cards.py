@@ -72,5 +72,5 @@ def render_indicator_card(ind: Indicator, source_href: str) -> str:
 
 
 def render_card_grid(cards: list[str]) -> str:
-    """Cards side by side; the grid is an addition of the edition (class ed), one line of HTML."""
-    return f'<div class="ed ic-grid">{"".join(cards)}</div>'
+    """Cards side by side: an addition of the edition (class ed), kept out of the search index."""
+    return f'<div class="ed ic-grid" data-search-exclude>{"".join(cards)}</div>'

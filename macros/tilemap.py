@@ -45,7 +45,7 @@ def render_province_map(tiles: list[Tile]) -> str:
         for i, bound in enumerate(SHADES)
     )
     return (
-        f'<figure class="ed province-map">'
+        f'<figure class="ed province-map" data-search-exclude>'
         f'<svg viewBox="0 0 {width - GAP} {height - GAP}" role="group" aria-label="省区市提及次数方块图">{"".join(cells)}</svg>'
         f'<figcaption>每个方块代表一个省级行政区(另含新疆生产建设兵团),按在报告中被提及的次数着色;方块位置只示意大致方位,不表示边界。'
         f'<span class="legend">提及次数:{legend}</span></figcaption></figure>'
