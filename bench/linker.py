@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-import yaml
+from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -28,7 +28,7 @@ def best_of(runs: int, work) -> float:
 
 
 def linker_throughput(scales=(1, 10, 50)) -> list[dict]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    config = load_config(str(ROOT / "mkdocs.yml"))
     edition = load_edition(ROOT, ROOT / "docs", config["nav"])
     report = [p.text for p in edition.report.paragraphs.values()]
     render = lambda kind, target, text: f'<a href="{target}">{text}</a>'  # noqa: E731

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from hooks import annotations, downloads, entity_pages, glossary, search_worker, state  # noqa: E402
+from hooks import annotations, downloads, entity_pages, glossary, print_view, search_worker, state  # noqa: E402
 from hooks.linker import link_report_paragraphs  # noqa: E402
 from hooks.registry import ENTITY_GROUPS, DataError, load_edition  # noqa: E402
 
@@ -64,6 +64,9 @@ def on_files(files, config):
     for entity in edition.entities.values():
         generated[entity_pages.entity_src(entity.id)] = entity_pages.entity_page(edition, entity)
     generated["glossary.md"] = glossary.glossary_page(edition)
+    generated[print_view.SRC] = print_view.print_page(edition.report, Path(config["docs_dir"]))
+    if site_url:
+        generated["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
     for src, content in generated.items():
         files.append(File.generated(config, src, content=content))
     return files
@@ -88,9 +91,39 @@ def on_page_markdown(markdown, page, config, files):
             f'data-entity="{escape(entity.id)}">{text}</a>{inner}'
         )
 
+    set_description(page)
     markdown = link_report_paragraphs(markdown, edition.matcher, render)
     markdown = add_editor_notes(markdown)
     return markdown + "\n\n" + annotations.render_page_notes(notes) + "\n"
+
+
+def set_description(page) -> None:
+    """A meta description per page: a report page's opening words, an entity's description."""
+    edition = state.edition
+    if page.meta.get("description"):
+        return
+    report_page = next((p for p in edition.report.pages if p.src == page.file.src_uri), None)
+    entity = edition.entities.get(page.file.src_uri.removeprefix("entities/").removesuffix(".md"))
+    if report_page:
+        text = next((p.text for p in report_page.paragraphs if p.id != "source"), report_page.title)
+        page.meta["description"] = f"{report_page.title}:{text[:80]}…"
+    elif entity:
+        page.meta["description"] = f"{entity.name}:{entity.description[:80]}"
+
+
+def on_page_context(context, page, config, nav):
+    """What the theme override needs to print a report page: report title, part, and whether to offer printing."""
+    edition = state.edition
+    report_page = next((p for p in edition.report.pages if p.src == page.file.src_uri), None)
+    if report_page or page.file.src_uri == print_view.SRC:
+        home = edition.report.pages[0]
+        part = page.parent.title if page.parent and page.parent.title != home.title else None
+        context["edition_page"] = {
+            "report_title": home.title,
+            "part": part if report_page and not page.file.src_uri.endswith("index.md") else None,
+            "printable": page.file.src_uri != "index.md",
+        }
+    return context
 
 
 def add_editor_notes(markdown: str) -> str:

@@ -99,3 +99,25 @@ def pdf_contains(text: str, expected: str) -> bool:
         f"[{re.escape(c)}\u2e80-\u2eff]" if "\u4e00" <= c <= "\u9fff" else re.escape(c) for c in clean(expected)
     )
     return re.search(pattern, clean(text)) is not None
+
+
+def site_url() -> str:
+    """The site_url the build uses (mkdocs.yml, or SITE_URL from the environment)."""
+    from mkdocs.config import load_config
+
+    return load_config(str(ROOT / "mkdocs.yml"))["site_url"]
+
+
+def local_path(url: str) -> str:
+    """A URL of this site as a path below the site root: 'part-1/protection/#p1-3-1'."""
+    base = site_url()
+    assert url.startswith(base), url
+    return url[len(base):]
+
+
+def nav_sources() -> list[str]:
+    from mkdocs.config import load_config
+
+    from hooks.registry import nav_sources as flatten
+
+    return flatten(load_config(str(ROOT / "mkdocs.yml"))["nav"])

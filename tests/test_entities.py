@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_copy
-from sitetext import REPORT_PAGES, compare_with_seed, page_html, report_blocks, seed_lines
+from sitetext import REPORT_PAGES, compare_with_seed, page_html, report_blocks, seed_lines, site_url
 
 DATA = yaml.safe_load((ROOT / "data" / "entities.yml").read_text(encoding="utf-8"))
 ENTITIES = {e["id"]: e for e in DATA["entities"]}
@@ -114,7 +114,7 @@ def test_downloads_hold_every_entity_and_every_mention(site):
     assert {r["id"]: r["mentions"] for r in records} == {e: links[e] for e in ENTITIES}
     rows = list(csv.DictReader(io.StringIO((site / "mentions.csv").read_text(encoding="utf-8-sig"))))
     assert len(rows) == sum(links.values())
-    assert {"entity": "guangdong", "paragraph": "p1-3-1", "paragraph_url": "/part-1/protection/#p1-3-1", "text": "广东"} in rows
+    assert {"entity": "guangdong", "paragraph": "p1-3-1", "paragraph_url": site_url() + "part-1/protection/#p1-3-1", "text": "广东"} in rows
     for slug in ("laws", "plans", "programmes", "places"):
         hrefs = {a["href"] for a in soup(site, f"entities/{slug}/").select("article a[href$='.json'], article a[href$='.csv']")}
         assert hrefs == {"../../entities.json", "../../mentions.csv"}

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, build_copy
 from hooks.registry import Comparison, Indicator, number_in
 from macros.cards import render_before_after_chart, render_card_grid, render_indicator_card
-from sitetext import REPORT_PAGES, page_html, seed_lines
+from sitetext import REPORT_PAGES, local_path, nav_sources, page_html, seed_lines
 
 INDICATORS = yaml.safe_load((ROOT / "data" / "indicators.yml").read_text(encoding="utf-8"))
 
@@ -96,9 +96,7 @@ def numbers_outside_indicators() -> list[str]:
     for ind in INDICATORS:
         paragraphs.setdefault(ind["paragraph"], []).append(ind)
     from hooks.report import load_report
-    from hooks.registry import nav_sources
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
-    report = load_report(ROOT / "docs", nav_sources(config["nav"]))
+    report = load_report(ROOT / "docs", nav_sources())
     text_of = {p.text: pid for pid, p in report.paragraphs.items()}
     uncovered = []
     for line in seed_lines():
@@ -205,7 +203,7 @@ def test_downloads_hold_the_yaml_content_plus_paragraph_urls(site):
         record = dict(by_id[ind["id"]])
         url = record.pop("paragraph_url")
         assert url.endswith("#" + ind["paragraph"])
-        assert (site / url.split("#")[0].lstrip("/") / "index.html").exists()
+        assert (site / local_path(url).split("#")[0] / "index.html").exists()
         assert record == {k: v for k, v in ind.items() if v is not None} | {"qualifier": ind.get("qualifier", "")}
     rows = list(csv.DictReader(io.StringIO((site / "indicators.csv").read_text(encoding="utf-8-sig"))))
     assert [r["id"] for r in rows] == [r["id"] for r in records]
