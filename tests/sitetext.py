@@ -83,22 +83,33 @@ def compare_with_seed(blocks: list[str], seed: list[str]) -> list[str]:
     return problems
 
 
-def pdf_contains(text: str, expected: str) -> bool:
-    """Whether a PDF's text layer holds `expected`, ignoring spaces and line breaks.
+def clean_pdf_text(s: str) -> str:
+    """A PDF text layer made comparable with the report: no spaces or line breaks, glyphs read back right.
 
-    Chromium's PDFs map some CJK glyphs back to radical code points (页 as ⻚, 二 as ⼆): NFKC
-    undoes the Kangxi radicals, and a radical of the supplement block may stand for any ideograph.
+    Chromium's PDFs map some CJK glyphs back to radical code points (页 as ⻚, 二 as ⼆) and the
+    em dash to ―: NFKC undoes the Kangxi radicals; a radical of the supplement block may stand
+    for any ideograph (see pdf_find).
     """
     import re
     import unicodedata
 
-    def clean(s: str) -> str:
-        return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s).replace("\u2015", "\u2014"))
+
+
+def pdf_find(text: str, expected: str, start: int = 0) -> int:
+    """End of the first match of `expected` in the cleaned text at or after `start`, or -1."""
+    import re
 
     pattern = "".join(
-        f"[{re.escape(c)}\u2e80-\u2eff]" if "\u4e00" <= c <= "\u9fff" else re.escape(c) for c in clean(expected)
+        f"[{re.escape(c)}\u2e80-\u2eff]" if "\u4e00" <= c <= "\u9fff" else re.escape(c) for c in clean_pdf_text(expected)
     )
-    return re.search(pattern, clean(text)) is not None
+    match = re.compile(pattern).search(clean_pdf_text(text), start)
+    return match.end() if match else -1
+
+
+def pdf_contains(text: str, expected: str) -> bool:
+    """Whether a PDF's text layer holds `expected`, ignoring spaces and line breaks."""
+    return pdf_find(text, expected) >= 0
 
 
 def site_url() -> str:
