@@ -1,0 +1,238 @@
+"""Issue 7, the hosted site: its own host only, a sub-path, 404, feeds for crawlers, accessibility, reproducible."""
+
+from __future__ import annotations
+
+import filecmp
+import functools
+import http.server
+import socket
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlparse
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, QuietHandler, mkdocs_build
+from sitetext import site_url
+
+
+def all_pages(site: Path) -> list[str]:
+    """Every page of the built site as a URL below its root ('' for the home page)."""
+    folders = [p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")]
+    return sorted("" if f == "." else f + "/" for f in folders)
+
+
+def test_every_page_asks_only_its_own_host(browser, served, site):
+    own = urlparse(served).netloc
+    page = browser.new_page()
+    foreign = []
+    page.on("request", lambda request: urlparse(request.url).netloc != own and foreign.append(request.url))
+    pages = all_pages(site)
+    assert len(pages) == 23 + 3 + 4 + 107  # report, dashboard/glossary/print view, indexes, entities
+    for url in pages:
+        page.goto(served + url, wait_until="load")
+    page.close()
+    assert foreign == []
+
+
+# --- a project site under a sub-path ---------------------------------------------------------------
+
+
+class SubPathHandler(QuietHandler):
+    """Serves the site below PREFIX only, and the site's 404 page for anything missing, as GitHub Pages does."""
+
+    prefix = "/"
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return "/nonexistent"
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None):
+        if code == 404:
+            body = (Path(self.directory) / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        else:
+            super().send_error(code, message, explain)
+
+
+@pytest.fixture(scope="module")
+def sub_path_site(tmp_path_factory):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/cnipa/report-2023/"
+    dest = tmp_path_factory.mktemp("subpath") / "site"
+    result = mkdocs_build(dest, extra_env={"SITE_URL": base})
+    assert result.returncode == 0, result.stderr
+    handler = type("Handler", (SubPathHandler,), {"prefix": urlparse(base).path})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(dest)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield base, dest
+    server.shutdown()
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url) as response:
+            body = response.read()
+            return response.status, body.decode("utf-8", "replace") if "html" in response.headers.get("Content-Type", "") else ""
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def test_site_under_a_sub_path_has_no_broken_link_or_asset(sub_path_site):
+    base, dest = sub_path_site
+    pages = {base + url for url in all_pages(dest)}
+    ids, checked, broken = {}, set(), []
+    for page_url in sorted(pages):
+        status, html = fetch(page_url)
+        assert status == 200, page_url
+        soup = BeautifulSoup(html, "html.parser")
+        ids[page_url] = {el["id"] for el in soup.select("[id]")}
+        for el in soup.select("a[href], link[href], script[src], img[src]"):
+            target = urljoin(page_url, el.get("href") or el.get("src"))
+            if not target.startswith("http://127.0.0.1"):
+                continue
+            address, fragment = urldefrag(target)
+            if not address.startswith(base):
+                broken.append(f"{page_url}: {target} is outside the sub-path")
+            elif address not in checked and address not in pages:
+                checked.add(address)
+                if fetch(address)[0] != 200:
+                    broken.append(f"{page_url}: {target}")
+            if fragment and address in pages:
+                checked_fragment = (address, fragment)
+                if checked_fragment not in checked:
+                    checked.add(checked_fragment)
+                    ids.setdefault(address, {el["id"] for el in BeautifulSoup(fetch(address)[1], "html.parser").select("[id]")})
+                    from urllib.parse import unquote
+                    if unquote(fragment) not in ids[address]:
+                        broken.append(f"{page_url}: {target} (no such anchor)")
+    assert broken == []
+
+
+def test_pages_under_a_sub_path_load_every_asset_and_search_works(browser, sub_path_site):
+    base, _ = sub_path_site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    failed = []
+    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+    for url in ("", "part-1/utilization/", "entities/guangdong/", "glossary/"):
+        page.goto(base + url, wait_until="networkidle")
+    page.click("input.md-search__input")
+    page.keyboard.insert_text("桂惠贷")
+    page.keyboard.press("End")
+    page.wait_for_selector("li.md-search-result__item")
+    assert failed == []
+    page.close()
+
+
+def test_a_missing_page_shows_the_404_page_with_a_way_home(browser, sub_path_site, artefacts):
+    base, _ = sub_path_site
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    failed = []
+    page.on("response", lambda response: response.status >= 400 and response.url != base + "no/such/page/" and failed.append(response.url))
+    response = page.goto(base + "no/such/page/", wait_until="networkidle")
+    assert response.status == 404
+    assert page.inner_text("article h1") == "找不到这个页面"
+    assert failed == []  # its stylesheets and scripts load from the sub-path too
+    page.screenshot(path=str(artefacts / "404.png"))
+    page.click("article a:has-text('回到首页')")
+    page.wait_for_load_state()
+    assert page.url == base
+    page.close()
+
+
+# --- crawlers and link previews ------------------------------------------------------------------
+
+
+def test_robots_and_sitemap_point_to_every_page(site):
+    base = site_url()
+    assert f"Sitemap: {base}sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
+    import re
+    listed = set(re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")))
+    assert listed == {base + url for url in all_pages(site)}
+
+
+def test_every_page_has_a_description_and_open_graph_tags(site):
+    base = site_url()
+    for url in all_pages(site):
+        head = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser").head
+        assert head.select_one("meta[name=description]")["content"].strip(), url
+        assert head.select_one("meta[property='og:title']")["content"].strip(), url
+        assert head.select_one("meta[property='og:url']")["content"] == base + url
+    section = BeautifulSoup((site / "part-1/utilization/index.html").read_text(encoding="utf-8"), "html.parser").head
+    assert section.select_one("meta[name=description]")["content"].startswith("(四)有力促进知识产权转化运用")
+
+
+def test_github_pages_workflow_builds_strict_and_deploys():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    steps = [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+    runs = "\n".join(step.get("run", "") for step in steps)
+    uses = [step.get("uses", "") for step in steps]
+    assert "pip install -r requirements.txt" in runs and "mkdocs build --strict" in runs
+    assert any(u.startswith("actions/deploy-pages") for u in uses)
+
+
+# --- accessibility ---------------------------------------------------------------------------------
+
+PAGE_TYPES = ["", "part-1/", "part-1/utilization/", "part-1/decade/", "closing/", "indicators/", "glossary/",
+              "entities/places/", "entities/guangdong/", "print/"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("url", PAGE_TYPES)
+def test_no_serious_or_critical_accessibility_violations(browser, served, url, scheme):
+    page = browser.new_page(color_scheme=scheme)
+    page.goto(served + url, wait_until="load")
+    results = Axe().run(page)
+    page.close()
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_search_and_navigation_are_reachable_by_keyboard(browser, served):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(served + "part-1/examination/")
+    reached = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.closest('nav.md-nav--primary') ? 'nav' : "
+                                  "document.activeElement.classList.contains('md-search__input') ? 'search' : 'other'"))
+    assert {"nav", "search"} <= reached
+    page.goto(served + "part-1/examination/")
+    page.keyboard.press("/")  # Material's shortcut opens search
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.close()
+
+
+# --- reproducible builds ---------------------------------------------------------------------------
+
+
+def differing(a: Path, b: Path) -> list[str]:
+    diffs = []
+    def walk(cmp, prefix=""):
+        diffs.extend(prefix + name for name in cmp.diff_files + cmp.left_only + cmp.right_only)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+    walk(filecmp.dircmp(a, b))
+    return diffs
+
+
+def test_two_builds_are_byte_identical_and_only_the_sitemap_dates_change_with_the_day(tmp_path):
+    same_day = {"SOURCE_DATE_EPOCH": "1700000000"}
+    first, second, later = tmp_path / "a", tmp_path / "b", tmp_path / "c"
+    for dest, env in ((first, same_day), (second, same_day), (later, {"SOURCE_DATE_EPOCH": "1800000000"})):
+        assert mkdocs_build(dest, extra_env=env).returncode == 0
+    assert differing(first, second) == []
+    assert sorted(differing(first, later)) == ["sitemap.xml", "sitemap.xml.gz"]
