@@ -37,7 +37,7 @@ test: setup
 
 # Figures, not pass/fail: see README "Performance".
 bench: setup
-	$(BIN)/python bench/linker.py
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf site test-artefacts .pytest_cache

@@ -33,26 +33,32 @@ def on_config(config):
         state.edition = load_edition(ROOT, Path(config["docs_dir"]), config["nav"])
     except DataError as error:
         raise PluginError(str(error)) from None
-    add_entity_pages_to_nav(config["nav"])
+    add_entity_pages_to_nav(config["nav"], state.edition)
     return config
 
 
-def add_entity_pages_to_nav(nav) -> None:
+def add_entity_pages_to_nav(nav, edition) -> None:
     """List each generated entity page in the nav after its index page, so every page is in the nav."""
     for item in nav if isinstance(nav, list) else []:
         for children in item.values() if isinstance(item, dict) else []:
             if not isinstance(children, list):
                 continue
-            add_entity_pages_to_nav(children)
+            add_entity_pages_to_nav(children, edition)
             for slug in ENTITY_GROUPS:
                 if entity_pages.group_src(slug) in children:
-                    children += [entity_pages.entity_src(e.id) for e in entity_pages.in_index_order(state.edition, slug)]
+                    children += [entity_pages.entity_src(e.id) for e in entity_pages.in_index_order(edition, slug)]
 
 
 
 def on_files(files, config):
     """Add what the build generates: entity pages, their indexes, downloads for researchers."""
-    edition, site_url = state.edition, config.get("site_url") or ""
+    for src, content in generated_files(state.edition, config.get("site_url") or "", Path(config["docs_dir"])).items():
+        files.append(File.generated(config, src, content=content))
+    return files
+
+
+def generated_files(edition, site_url: str, docs_dir: Path) -> dict[str, str]:
+    """Every file the build adds to docs/ (in memory only): path -> content."""
     generated = {
         "indicators.json": downloads.indicators_json(edition, site_url),
         "indicators.csv": downloads.indicators_csv(edition, site_url),
@@ -64,12 +70,10 @@ def on_files(files, config):
     for entity in edition.entities.values():
         generated[entity_pages.entity_src(entity.id)] = entity_pages.entity_page(edition, entity)
     generated["glossary.md"] = glossary.glossary_page(edition)
-    generated[print_view.SRC] = print_view.print_page(edition.report, Path(config["docs_dir"]))
+    generated[print_view.SRC] = print_view.print_page(edition.report, docs_dir)
     if site_url:
         generated["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
-    for src, content in generated.items():
-        files.append(File.generated(config, src, content=content))
-    return files
+    return generated
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -65,6 +65,8 @@ def entity_page(edition: Edition, entity: Entity) -> str:
     ]
     if not mentions:
         lines.append("报告正文中没有提及。")
+    # the snippets repeat the report's words: search finds those on the report pages themselves
+    lines += ['<div class="mentions" data-search-exclude markdown="1">', ""]
     for m in mentions:
         page = edition.report.page_of[m.paragraph]
         text = edition.report.paragraphs[m.paragraph].text
@@ -73,6 +75,7 @@ def entity_page(edition: Edition, entity: Entity) -> str:
             f'1. <a class="mention-source" href="{escape(href)}">{escape(page.title)} · {m.paragraph}</a>'
             f'<br><span class="mention-snippet">{snippet(text, m)}</span>'
         )
+    lines += ["", "</div>"]
     return "\n".join(lines) + "\n"
 
 

@@ -283,7 +283,8 @@ def term_occurrences(report: Report, matcher: Matcher) -> dict[str, list[str]]:
 def read_yaml(path: Path, root: Path):
     name = path.relative_to(root).as_posix()
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader when PyYAML has it: the pure-Python one took 0.3 s of every build
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError:
         raise DataError(f"{name}: file is missing") from None
     except yaml.YAMLError as error:

@@ -1,0 +1,302 @@
+"""What the edition costs a reader and an editor: build time, page weight, search, scale.
+
+`make bench` prints a table and writes bench-results/bench.json. Figures, never pass/fail:
+the budgets (build ≤ 1.2× a plain build, page weight ≤ 1.1× a plain page) are printed beside them.
+
+    python bench/run.py [--runs 5] [--scales 10,50] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.linker import linker_throughput  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PARTS = ["docs", "hooks", "macros", "data", "overrides", "seeds", "mkdocs.yml"]
+PAGE_TYPES = {"home": "", "part opening": "part-1/", "section": "part-1/examination/",
+              "section with many cards": "part-1/decade/", "party building (many notes)": "part-1/party-building/"}
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for part in PARTS:
+        src = ROOT / part
+        (shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+         if src.is_dir() else shutil.copy2(src, dest / part))
+    return dest
+
+
+def make_baseline(project: Path, same_pages: bool) -> Path:
+    """A plain Material site: no hooks, no macros, no extra CSS or plugins.
+
+    same_pages: also the pages the hooks generate (entity pages, indexes, glossary, print view),
+    written out as static Markdown, so that both sites have the same pages; otherwise the report
+    pages alone, as a plain site of this report would be.
+    """
+    from mkdocs.config import load_config
+
+    from hooks.edition import add_entity_pages_to_nav, generated_files
+    from hooks.registry import load_edition
+
+    config = load_config(str(project / "mkdocs.yml"))
+    edition = load_edition(project, project / "docs", config["nav"])
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
+    text = re.sub(r"  - macros:\n(      .*\n)+", "", text)
+    text = re.sub(r"\nextra_css:\n(  - .*\n)+", "\n", text)
+    text = text.replace("language: custom", "language: zh").replace("  custom_dir: overrides\n", "")
+    text = text.replace("primary: custom", "primary: red").replace("accent: custom", "accent: red")
+    if same_pages:
+        for src, content in generated_files(edition, "", project / "docs").items():
+            if src.endswith(".md"):
+                (project / "docs" / src).parent.mkdir(parents=True, exist_ok=True)
+                (project / "docs" / src).write_text(content, encoding="utf-8")
+        nav = [config["nav"]]
+        add_entity_pages_to_nav(nav[0], edition)
+        entity_lines = {}
+        for item in nav[0][-1]["资料"]:
+            for children in (item.values() if isinstance(item, dict) else []):
+                entity_lines[children[0]] = "".join(f"          - {src}\n" for src in children[1:])
+        for index, lines in entity_lines.items():
+            text = text.replace(f"          - {index}\n", f"          - {index}\n{lines}")
+    else:
+        text = re.sub(r"\n  - 资料:\n(      .*\n|          .*\n)+", "\n", text)
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    for page in (project / "docs").rglob("*.md"):  # macro calls and templates would print as text
+        page.write_text(re.sub(r"^(\{\{.*\}\}|\{%.*%\})$", "", page.read_text(encoding="utf-8"), flags=re.M),
+                        encoding="utf-8")
+    shutil.rmtree(project / "hooks")
+    shutil.rmtree(project / "macros")
+    return project
+
+
+def build(project: Path, site: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
+                    "-d", str(site)], cwd=project, env=ENV, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def build_times(edition: Path, baseline: Path, report_only: Path, runs: int) -> dict:
+    """Edition and plain builds alternated, so that a busy machine slows them alike."""
+    times = {"edition": [], "baseline": [], "report_only": []}
+    for _ in range(runs):
+        times["edition"].append(build(edition, edition / "site"))
+        times["baseline"].append(build(baseline, baseline / "site"))
+        times["report_only"].append(build(report_only, report_only / "site"))
+    medians = {k: statistics.median(v) for k, v in times.items()}
+    return {"runs": runs, "edition_s": medians["edition"], "baseline_s": medians["baseline"],
+            "report_only_s": medians["report_only"], "ratio": medians["edition"] / medians["baseline"],
+            "ratio_report_only": medians["edition"] / medians["report_only"], "budget": 1.2, "samples": times}
+
+
+def synthetic(project: Path, scale: int) -> None:
+    """The report `scale` times: copies of every report page (ids renumbered, in the nav, before the
+    appendix), with the same entities and figures, so that the hooks link and annotate them all."""
+    docs = project / "docs"
+    sources = [p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*.md"))
+               if p.relative_to(docs).as_posix() != "index.md" and re.search(r"^\{: #", p.read_text(encoding="utf-8"), re.M)]
+    counter, nav = 0, []
+
+    def renumber(match):
+        nonlocal counter
+        counter += 1
+        return f"{{: #p1-{1000 + counter}-1 }}"
+
+    for copy in range(1, scale):
+        for src in sources:
+            dest = docs / f"copy-{copy}" / src
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(re.sub(r"\{: #[a-z0-9-]+ \}", renumber, (docs / src).read_text(encoding="utf-8")), encoding="utf-8")
+        nav.append(f"  - 副本{copy}:\n" + "".join(f"      - copy-{copy}/{src}\n" for src in sources))
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("\n  - 资料:\n", "\n" + "".join(nav) + "  - 资料:\n", 1), encoding="utf-8")
+
+
+def scaling(scales: list[int], runs: int, work: Path) -> list[dict]:
+    rows = []
+    for scale in [1] + scales:
+        project = copy_project(work / f"scale-{scale}")
+        synthetic(project, scale)
+        seconds = statistics.median(build(project, project / "site") for _ in range(runs))
+        pages = sum(1 for _ in (project / "site").rglob("index.html"))
+        rows.append({"scale": scale, "pages": pages, "seconds": seconds, "ms_per_page": seconds / pages * 1000})
+        shutil.rmtree(project)
+    return rows
+
+
+def weight(site: Path, url: str) -> dict:
+    html_path = site / url / "index.html"
+    html = html_path.read_bytes()
+    assets = re.findall(rb'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"', html)
+    sizes = {"html": [html], "css": [], "js": [], "fonts": []}
+    for ref in assets:
+        ref = ref.decode()
+        if ref.startswith("http"):
+            continue
+        path = (html_path.parent / ref.split("?")[0]).resolve()
+        data = path.read_bytes()
+        sizes["css" if path.suffix == ".css" else "js"].append(data)
+        if path.suffix == ".css":
+            for font in re.findall(rb"url\(([^)]+\.(?:woff2?|ttf|otf))\)", data):
+                sizes["fonts"].append((path.parent / font.decode().strip("'\"")).read_bytes())
+    raw = {k: sum(map(len, v)) for k, v in sizes.items()}
+    gz = {k: sum(len(gzip.compress(b, 6, mtime=0)) for b in v) for k, v in sizes.items()}
+    return {"raw": raw, "gzip": gz, "total_gzip": sum(gz.values())}
+
+
+def page_weights(edition_site: Path, baseline_site: Path) -> list[dict]:
+    rows = []
+    for name, url in PAGE_TYPES.items():
+        ours, plain = weight(edition_site, url), weight(baseline_site, url)
+        rows.append({"type": name, "url": url, "edition": ours, "baseline": plain,
+                     "ratio": ours["total_gzip"] / plain["total_gzip"], "budget": 1.1})
+    for name, url in {"entity page": "entities/guangdong/", "glossary": "glossary/", "dashboard": "indicators/"}.items():
+        rows.append({"type": name, "url": url, "edition": weight(edition_site, url), "baseline": None, "ratio": None})
+    return rows
+
+
+def search_index(site: Path) -> dict:
+    data = (site / "search" / "search_index.json").read_bytes()
+    return {"raw": len(data), "gzip": len(gzip.compress(data, 6, mtime=0))}
+
+
+def search_latency(site: Path, queries=("质押融资", "广东", "4868.8", "专利开放许可", "量子纠缠")) -> dict:
+    """Time from the last keystroke to rendered results, in Debian's Chromium."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    timings = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"http://127.0.0.1:{server.server_port}/")
+        page.click("input.md-search__input")
+        page.wait_for_function("!/初始化/.test(document.querySelector('.md-search-result__meta').textContent)")
+        for query in queries:
+            page.fill("input.md-search__input", "")
+            page.wait_for_timeout(100)
+            page.keyboard.insert_text(query)
+            page.evaluate("""() => { window.__done = null; const list = document.querySelector('.md-search-result');
+                new MutationObserver((m, o) => { window.__done = performance.now(); o.disconnect() })
+                  .observe(list, {childList: true, subtree: true, characterData: true}) }""")
+            start = page.evaluate("performance.now()")
+            page.keyboard.press("End")
+            page.wait_for_function("window.__done !== null")
+            timings[query] = page.evaluate("window.__done") - start
+        browser.close()
+    server.shutdown()
+    return {"ms": timings, "median_ms": statistics.median(timings.values())}
+
+
+def serve_rebuild(project: Path) -> float:
+    """Seconds from saving one page to `mkdocs serve` having rebuilt the site."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+                             "-a", f"127.0.0.1:{port}"],
+                            cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for line in proc.stdout:
+            if "Serving on" in line:
+                break
+        time.sleep(1.5)
+        page = project / "docs" / "part-1" / "examination.md"
+        start = time.perf_counter()
+        page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        for line in proc.stdout:
+            if "Reloading browsers" in line or "Documentation built" in line:
+                return time.perf_counter() - start
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    return float("nan")
+
+
+def main(argv=None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scales", default="10,50")
+    parser.add_argument("--quick", action="store_true", help="one run, a 2× corpus: checks that the benchmark runs")
+    parser.add_argument("--out", default=str(ROOT / "bench-results" / "bench.json"))
+    args = parser.parse_args(argv)
+    runs, scales = (1, [2]) if args.quick else (args.runs, [int(s) for s in args.scales.split(",")])
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        edition = copy_project(work / "edition")
+        baseline = make_baseline(copy_project(work / "baseline"), same_pages=True)
+        report_only = make_baseline(copy_project(work / "report-only"), same_pages=False)
+        result = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+                  "build": build_times(edition, baseline, report_only, runs)}
+        result["page_weight"] = page_weights(edition / "site", report_only / "site")
+        result["search_index"] = search_index(edition / "site")
+        result["search_index_baseline"] = search_index(report_only / "site")
+        result["search_latency"] = search_latency(edition / "site")
+        result["serve_rebuild_s"] = serve_rebuild(edition)
+        result["scaling"] = scaling(scales, runs if args.quick else max(1, runs // 2), work)
+        result["linker"] = linker_throughput((1, 10) if args.quick else (1, 10, 50))
+
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    report(result)
+    return result
+
+
+def report(r: dict) -> None:
+    b = r["build"]
+    print(f"machine: {r['machine']}")
+    print(f"\nfull build (median of {b['runs']}, alternated): edition {b['edition_s']:.2f} s;"
+          f" plain Material, same {''}pages {b['baseline_s']:.2f} s (ratio {b['ratio']:.2f}, budget ≤ {b['budget']});"
+          f" plain, report pages only {b['report_only_s']:.2f} s (ratio {b['ratio_report_only']:.2f})")
+    print(f"\n{'page type':<28}{'HTML':>8}{'CSS':>8}{'JS':>8}{'fonts':>7}{'total':>8}{'plain':>8}{'ratio':>7}   (gzip bytes)")
+    for row in r["page_weight"]:
+        g = row["edition"]["gzip"]
+        plain = row["baseline"]["total_gzip"] if row["baseline"] else None
+        print(f"{row['type']:<28}{g['html']:>8}{g['css']:>8}{g['js']:>8}{g['fonts']:>7}{row['edition']['total_gzip']:>8}"
+              f"{plain if plain else '':>8}{format(row['ratio'], '.2f') if row['ratio'] else '':>7}")
+    s, sb = r["search_index"], r["search_index_baseline"]
+    print(f"\nsearch index   {s['raw'] / 1024:.0f} KiB raw, {s['gzip'] / 1024:.0f} KiB gzip"
+          f"   (plain site: {sb['raw'] / 1024:.0f} KiB, {sb['gzip'] / 1024:.0f} KiB)")
+    print("search, last keystroke to rendered results: " + ", ".join(f"{q} {ms:.0f} ms" for q, ms in r["search_latency"]["ms"].items())
+          + f"   (median {r['search_latency']['median_ms']:.0f} ms)")
+    print(f"mkdocs serve, rebuild after editing one page: {r['serve_rebuild_s']:.2f} s")
+    print(f"\n{'corpus':>7}{'pages':>8}{'build s':>10}{'ms/page':>10}")
+    for row in r["scaling"]:
+        print(f"{row['scale']:>6}×{row['pages']:>8}{row['seconds']:>10.2f}{row['ms_per_page']:>10.1f}")
+    print(f"\n{'linker':>7}{'chars':>10}{'µs/kchar':>10}")
+    for row in r["linker"]:
+        print(f"{row['scale']:>6}×{row['chars']:>10}{row['microseconds_per_kchar']:>10.1f}")
+
+
+if __name__ == "__main__":
+    main()
