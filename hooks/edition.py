@@ -106,7 +106,7 @@ def set_description(page) -> None:
     edition = state.edition
     if page.meta.get("description"):
         return
-    report_page = next((p for p in edition.report.pages if p.src == page.file.src_uri), None)
+    report_page = edition.report.by_src.get(page.file.src_uri)
     entity = edition.entities.get(page.file.src_uri.removeprefix("entities/").removesuffix(".md"))
     if report_page:
         text = next((p.text for p in report_page.paragraphs if p.id != "source"), report_page.title)
@@ -118,7 +118,7 @@ def set_description(page) -> None:
 def on_page_context(context, page, config, nav):
     """What the theme override needs to print a report page: report title, part, and whether to offer printing."""
     edition = state.edition
-    report_page = next((p for p in edition.report.pages if p.src == page.file.src_uri), None)
+    report_page = edition.report.by_src.get(page.file.src_uri)
     if report_page or page.file.src_uri == print_view.SRC:
         home = edition.report.pages[0]
         part = page.parent.title if page.parent and page.parent.title != home.title else None

@@ -51,6 +51,10 @@ def entity_page(edition: Edition, entity: Entity) -> str:
         f"<dt>提及次数</dt><dd>{len(mentions)}</dd>",
     ]
     lines = [
+        "---",
+        "render_macros: false  # no macro here: spare mkdocs-macros a Jinja pass over 107 pages",
+        "---",
+        "",
         f"# {escape(entity.name)}",
         "",
         f'<dl class="entity-facts">{"".join(facts)}</dl>',
@@ -91,7 +95,7 @@ def in_index_order(edition: Edition, slug: str) -> list[Entity]:
 def group_index(edition: Edition, slug: str) -> str:
     title, types = ENTITY_GROUPS[slug]
     here = posixpath.dirname(group_src(slug))
-    lines = [f"# {title}", ""]
+    lines = ["---", f"render_macros: {'true' if slug == 'places' else 'false'}", "---", "", f"# {title}", ""]
     if slug == "places":
         lines += ["{{ province_map() }}", ""]
     lines += ["下载:[entities.json](../entities.json) · [mentions.csv](../mentions.csv)", "{: .downloads }", ""]

@@ -12,9 +12,13 @@ SRC = "glossary.md"
 
 def glossary_page(edition: Edition) -> str:
     report = edition.report
-    order = list(report.paragraphs)
-    first = lambda t: order.index(edition.occurrences[t.id][0])  # noqa: E731
+    order = {pid: n for n, pid in enumerate(report.paragraphs)}
+    first = lambda t: order[edition.occurrences[t.id][0]]  # noqa: E731
     lines = [
+        "---",
+        "render_macros: false",
+        "---",
+        "",
         "# 术语注释",
         "",
         f"报告中的提法、政策术语、法律概念和机构名称,共 {len(edition.terms)} 条,按类别排列,类别内按在报告中首次出现的先后。"

@@ -339,8 +339,14 @@ class Edition:
     term_matcher: Matcher  # terms alone: where a term occurs, also inside an entity's name
     occurrences: dict[str, list[str]]  # term id -> paragraph ids
 
+    def __post_init__(self) -> None:
+        self._by_entity: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            self._by_entity.setdefault(m.entity, []).append(m)
+
     def mentions_of(self, entity_id: str) -> list[Mention]:
-        return [m for m in self.mentions if m.entity == entity_id]
+        """An entity's mentions in report order (indexed once: this is asked for every entity and page)."""
+        return self._by_entity.get(entity_id, [])
 
 
 def load_edition(root: Path, docs_dir: Path, nav) -> Edition:
@@ -354,8 +360,8 @@ def load_edition(root: Path, docs_dir: Path, nav) -> Edition:
     problems = [f"{name}: {ind.id}: {p}" for ind in indicators for p in check_indicator(ind, report)]
     if problems:
         raise DataError("\n".join(problems))
-    order = list(report.paragraphs)  # report order
-    indicators.sort(key=lambda i: (order.index(i.paragraph), report.paragraphs[i.paragraph].text.find(i.quote)))
+    order = {pid: n for n, pid in enumerate(report.paragraphs)}  # report order
+    indicators.sort(key=lambda i: (order[i.paragraph], report.paragraphs[i.paragraph].text.find(i.quote)))
 
     name = "data/entities.yml"
     raw = read_yaml(root / name, root)

@@ -81,6 +81,7 @@ class Report:
     def __post_init__(self) -> None:
         self.paragraphs: dict[str, Paragraph] = {}
         self.page_of: dict[str, ReportPage] = {}
+        self.by_src: dict[str, ReportPage] = {page.src: page for page in self.pages}
         for page in self.pages:
             for para in page.paragraphs:
                 if para.id in self.paragraphs:
