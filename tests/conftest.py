@@ -101,3 +101,14 @@ def project_copy(tmp_path):
 
 def build_copy(project: Path) -> subprocess.CompletedProcess:
     return mkdocs_build(project / "site", config=project / "mkdocs.yml")
+
+
+def build_with_broken_data(project: Path, name: str, change) -> subprocess.CompletedProcess:
+    """Apply `change` to data/<name> (loaded as YAML) in a project copy, then build it."""
+    import yaml
+
+    path = project / "data" / name
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return build_copy(project)

@@ -10,7 +10,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import ROOT, build_copy
+from conftest import ROOT, build_with_broken_data
 from hooks.annotations import PageNotes, render_marker, render_page_notes
 from hooks.registry import Term
 from sitetext import REPORT_PAGES, page_html, pdf_contains
@@ -168,14 +168,6 @@ def test_printed_page_holds_its_notes(browser, served, artefacts):
 # --- bad data stops the build, naming the entry ------------------------------------------------------
 
 
-def break_terms(project, change):
-    path = project / "data" / "annotations.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data["terms"])
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return build_copy(project)
-
-
 def term(terms, term_id):
     return next(t for t in terms if t["id"] == term_id)
 
@@ -196,6 +188,6 @@ BAD_TERMS = {
 @pytest.mark.parametrize("fault", BAD_TERMS, ids=list(BAD_TERMS))
 def test_bad_annotation_data_stops_the_build_and_names_the_entry(project_copy, fault):
     change, message = BAD_TERMS[fault]
-    result = break_terms(project_copy, change)
+    result = build_with_broken_data(project_copy, "annotations.yml", lambda data: change(data["terms"]))
     assert result.returncode != 0
     assert message in result.stderr

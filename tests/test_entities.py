@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_copy
+from conftest import ROOT, build_with_broken_data
 from sitetext import REPORT_PAGES, compare_with_seed, page_html, report_blocks, seed_lines, site_url
 
 DATA = yaml.safe_load((ROOT / "data" / "entities.yml").read_text(encoding="utf-8"))
@@ -128,14 +128,6 @@ def test_linking_leaves_the_report_words_unchanged(site):
 # --- bad data stops the build, naming the file and the entry -------------------------------------
 
 
-def break_entities(project, change):
-    path = project / "data" / "entities.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return build_copy(project)
-
-
 def entity(data, entity_id):
     return next(e for e in data["entities"] if e["id"] == entity_id)
 
@@ -156,6 +148,6 @@ BAD_ENTITIES = {
 @pytest.mark.parametrize("fault", BAD_ENTITIES, ids=list(BAD_ENTITIES))
 def test_bad_entity_data_stops_the_build_and_names_the_entry(project_copy, fault):
     change, message = BAD_ENTITIES[fault]
-    result = break_entities(project_copy, change)
+    result = build_with_broken_data(project_copy, "entities.yml", change)
     assert result.returncode != 0
     assert message in result.stderr

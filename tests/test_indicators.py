@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_copy
+from conftest import ROOT, build_copy, build_with_broken_data
 from hooks.registry import Comparison, Indicator, number_in
 from macros.cards import render_before_after_chart, render_card_grid, render_indicator_card
 from sitetext import REPORT_PAGES, local_path, nav_sources, page_html, seed_lines
@@ -214,12 +214,8 @@ def test_downloads_hold_the_yaml_content_plus_paragraph_urls(site):
 
 
 def break_indicator(project, entry_id, change):
-    path = project / "data" / "indicators.yml"
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entry = next(e for e in entries if e["id"] == entry_id)
-    change(entries, entry)
-    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return build_copy(project)
+    return build_with_broken_data(project, "indicators.yml",
+                                  lambda entries: change(entries, next(e for e in entries if e["id"] == entry_id)))
 
 
 BAD_DATA = {
