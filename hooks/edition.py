@@ -49,7 +49,6 @@ def add_entity_pages_to_nav(nav, edition) -> None:
                     children += [entity_pages.entity_src(e.id) for e in entity_pages.in_index_order(edition, slug)]
 
 
-
 def on_files(files, config):
     """Add what the build generates: entity pages, their indexes, downloads for researchers."""
     for src, content in generated_files(state.edition, config.get("site_url") or "", Path(config["docs_dir"])).items():

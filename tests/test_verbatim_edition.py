@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 
 from sitetext import REPORT_PAGES, compare_with_seed, page_html, report_blocks, seed_lines
