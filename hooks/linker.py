@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from hooks.report import ID_LINE
+
 
 @dataclass(frozen=True)
 class Name:
@@ -43,7 +45,6 @@ class Matcher:
 
 # Inline code, Markdown links and HTML tags (with a link's text): never linked into.
 _PROTECTED = re.compile(r"`[^`]*`|\[[^\]]*\]\([^)]*\)|<a\b.*?</a>|<[^>]+>")
-_ID_LINE = re.compile(r"^\{:\s*#[A-Za-z0-9_-]+\s*\}\s*$")
 
 # render(kind, target id, text as written) -> replacement
 Render = Callable[[str, str, str], str]
@@ -83,6 +84,6 @@ def link_report_paragraphs(markdown: str, matcher: Matcher, render: Render) -> s
     """
     lines = markdown.split("\n")
     for i in range(len(lines) - 1):
-        if _ID_LINE.match(lines[i + 1]) and lines[i].strip() and not lines[i].startswith(("#", "<", "{")):
+        if ID_LINE.match(lines[i + 1]) and lines[i].strip() and not lines[i].startswith(("#", "<", "{")):
             lines[i] = mark_line(lines[i], matcher, render)
     return "\n".join(lines)

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hooks.report import Report
+from hooks.report import ID_LINE, Report
 
 SRC = "print.md"
 _HEADING = re.compile(r"^(#{1,6})(\s.*)$")
-_ID_LINE = re.compile(r"^\{:\s*#[A-Za-z0-9_-]+\s*\}\s*$")
 _MACRO = re.compile(r"^\{\{\s*indicators\(.*\)\s*\}\}$")
 
 
@@ -25,7 +24,7 @@ def report_lines(markdown: str, demote: int) -> list[str]:
         classes = line[line.find("{:"):].split() if heading and "{:" in line else []
         if heading and (".ed" not in classes or ".ed-title" in classes):  # the edition's own headings stay out
             out += [f"{'#' * min(6, len(heading.group(1)) + demote)}{heading.group(2)}", ""]
-        elif _ID_LINE.match(line) and i:
+        elif ID_LINE.match(line) and i:
             out += [lines[i - 1], line, ""]
         elif _MACRO.match(line):
             out += [line, ""]

@@ -13,7 +13,8 @@ from pathlib import Path
 
 # p<part>-<section>-<n>; section 0 is the part's opening, named runs are unnumbered pages.
 PARAGRAPH_ID = re.compile(r"^(source|p[1-3]-(?:\d+|party|decade)-\d+|closing-\d+)$")
-_ATTR_LINE = re.compile(r"^\{:\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
+# The line after a report paragraph that gives its id: `{: #p1-2-3 }` (the linker and print view use it too).
+ID_LINE = re.compile(r"^\{:\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s*\{:[^}]*\})?\s*$")
 
 
@@ -58,7 +59,7 @@ def parse_page(src: str, markdown: str) -> ReportPage | None:
         if heading and len(heading.group(1)) == 1 and not title:
             title = heading.group(2)
             editorial = ".ed" in line[heading.end(2):]
-        attr = _ATTR_LINE.match(line)
+        attr = ID_LINE.match(line)
         if not attr:
             continue
         pid = attr.group(1)
