@@ -1,0 +1,75 @@
+"""Indicator cards: one figure of the report, with its unit, qualifier, period, comparison and source.
+
+Pure functions: an Indicator and the link to its paragraph in, elements out. A card is kept out of
+the search index by its grid; no element inside a grid is a <div>, because Material's search parser
+ends an exclusion at the first closing tag of the excluded element's name.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from edition.html import E
+from edition.indicators import Indicator, number_as_written
+
+# Where a qualifier stands relative to the number: 超2.3万家, 1000余家, 40%以上.
+AFTER_NUMBER = {"余", "多"}
+AFTER_UNIT = {"以上", "以下", "左右"}
+
+
+def render_value(ind: Indicator) -> etree.Element:
+    def qualifier():
+        return E("span", ind.qualifier, class_="ic-qualifier")
+
+    q = ind.qualifier
+    return E(
+        "p",
+        qualifier() if q and q not in AFTER_NUMBER | AFTER_UNIT else None,
+        E("span", ind.written_value, class_="ic-number"),
+        qualifier() if q in AFTER_NUMBER else None,
+        E("span", ind.unit, class_="ic-unit"),
+        qualifier() if q in AFTER_UNIT else None,
+        class_="ic-value",
+    )
+
+
+def render_before_after_chart(before_label: str, before: float, after_label: str, after: float, unit: str) -> etree.Element:
+    """Two horizontal bars, before and after, on one scale: inline SVG, no script."""
+    widest, left, room = max(before, after) or 1, 64, 104
+    summary = f"{before_label} {number_as_written(before)}{unit},{after_label} {number_as_written(after)}{unit}"
+    svg = E("svg", E("title", summary), class_="ic-chart", viewBox="0 0 220 44", role="img", aria_label=summary)
+    for y, label, value, kind in ((2, before_label, before, "before"), (24, after_label, after, "after")):
+        width = max(1.0, room * value / widest)
+        svg.append(E("text", label, x=0, y=y + 13, class_="ic-chart-label"))
+        svg.append(E("rect", x=left, y=y + 2, width=f"{width:.1f}", height=14, rx=2, class_=f"ic-bar-{kind}"))
+        svg.append(E("text", number_as_written(value), x=f"{left + width + 4:.1f}", y=y + 13, class_="ic-chart-value"))
+    return svg
+
+
+def render_comparison(ind: Indicator) -> etree.Element | None:
+    comparison = ind.comparison
+    if comparison is None:
+        return None
+    chart = None
+    if comparison.kind == "baseline":
+        chart = render_before_after_chart(comparison.period or "此前", comparison.value, ind.period, ind.value, comparison.unit)
+    return E("p", chart, E("span", comparison.text), class_=f"ic-comparison ic-{comparison.kind}")
+
+
+def render_indicator_card(ind: Indicator, source_href: str, source_label: str = "原文") -> etree.Element:
+    """One card. `source_href` links to the paragraph that states the figure."""
+    return E(
+        "figure",
+        render_value(ind),
+        E("figcaption", ind.label, E("span", ind.label_en, class_="ic-label-en", lang="en"), class_="ic-label"),
+        E("p", ind.period, class_="ic-period"),
+        render_comparison(ind),
+        E("p", f"“{ind.quote}”", class_="ic-quote"),
+        E("a", f"{source_label} {ind.paragraph}", class_="ic-source", href=source_href, data_paragraph=ind.paragraph),
+        class_="ic-card", id=f"ic-{ind.id}", data_indicator=ind.id,
+    )
+
+
+def render_card_grid(cards: list[etree.Element]) -> etree.Element:
+    """Cards side by side: an addition of the edition (class ed), kept out of the search index."""
+    return E("div", *cards, class_="ed ic-grid", data_search_exclude="")

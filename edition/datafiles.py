@@ -1,0 +1,104 @@
+"""Reading data/: YAML that is strict about what it accepts, and plain text that can never become markup.
+
+Every string of data/ reaches a page as element text or an attribute value, escaped by the serializer.
+`Text` adds a second guard: a data string holding markup, template syntax, a Markdown link, a line
+break or an invisible character is rejected with a message, because none of them belongs in a fact.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from edition.problems import EditionError, looks_odd, shown
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_MARKUP = re.compile(r"[<>]|\{\{|\}\}|\{%|%\}|\{#|#\}|\]\(|\n|\r")
+
+
+def plain_text(value: str) -> str:
+    markup = _MARKUP.search(value)
+    if markup:
+        raise ValueError(f"holds {shown(markup.group())}: data is plain text, never HTML, Markdown, a template or several lines")
+    odd = [c for c in value if looks_odd(c)]
+    if odd:
+        raise ValueError(f"holds the invisible or look-alike character {shown(odd[0])} in {shown(value)}")
+    if value != value.strip():
+        raise ValueError(f"{shown(value)} starts or ends with a space")
+    return value
+
+
+Plain = Annotated[str, AfterValidator(plain_text)]  # may be empty (a qualifier the report does not use)
+Text = Annotated[str, Field(min_length=1), AfterValidator(plain_text)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: the pure-Python parser took 0.3 s a build
+    """Safe YAML that refuses a key given twice in one mapping (plain YAML keeps the last one silently)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {shown(str(key))} is given twice (lines {seen[key] + 1} and {key_node.start_mark.line + 1})",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_yaml(root: Path, name: str):
+    """The YAML file data/<…> as Python data, or an EditionError naming the file and line."""
+    try:
+        text = (root / name).read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise EditionError(f"{name}: file is missing") from None
+    except UnicodeDecodeError as error:
+        line = (root / name).read_bytes()[: error.start].count(b"\n") + 1
+        raise EditionError(f"{name}:{line}: not UTF-8 (byte {error.object[error.start]:#04x}); save the file as UTF-8") from None
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise EditionError(f"{name}{where}: not valid YAML: {getattr(error, 'problem', None) or error}") from None
+
+
+def validate_entries(name: str, raw, model: type[BaseModel], key: str = "id", what: str = "a list of entries") -> list:
+    """Model every entry of a YAML list; collect every fault, each naming its entry (by `key`)."""
+    if not isinstance(raw, list) or not raw:
+        raise EditionError(f"{name}: expected {what}, found {type(raw).__name__ if raw is not None else 'nothing'}"
+                           + (" (an empty list)" if raw == [] else ""))
+    entries, problems, seen = [], [], {}
+    for n, item in enumerate(raw, start=1):
+        label = item.get(key) if isinstance(item, dict) and isinstance(item.get(key), str) else f"entry {n}"
+        label = shown(label)[1:-1]
+        try:
+            entry = model.model_validate(item)
+        except ValidationError as error:
+            for e in error.errors():
+                field = ".".join(str(p) for p in e["loc"]) or "entry"
+                problems.append(f"{name}: {label}: field '{field}': {e['msg']}")
+            continue
+        if label in seen:
+            problems.append(f"{name}: {label}: duplicate {key} (entries {seen[label]} and {n})")
+            continue
+        seen[label] = n
+        entries.append(entry)
+    if problems:
+        raise EditionError("\n".join(problems))
+    return entries
+
+
+def fail_on(problems: list[str]) -> None:
+    if problems:
+        raise EditionError("\n".join(problems))

@@ -1,0 +1,195 @@
+"""The pages the edition adds, built from the model as elements: entity pages and indexes, glossary,
+dashboard, contents, tile map; and the Markdown sources of the generated pages (directive lines only).
+
+Links are written to .md sources from the docs root (`/entities/guangdong.md#…`): MkDocs resolves
+them for each page and fails a strict build on any that is broken.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from edition.cards import render_card_grid, render_indicator_card
+from edition.directives import MACROS, directive, select_indicators
+from edition.html import E
+from edition.report import _HEADING, attr_line, front_matter_end
+from edition.tilemap import Tile, render_province_map
+
+if TYPE_CHECKING:
+    from edition import Edition
+
+SNIPPET = 28  # characters of context either side of a mention
+Href = Callable[[str], str]  # paragraph id -> link to it from the page being built
+
+
+def paragraph_link(edition: Edition, pid: str) -> str:
+    return f"/{edition.report.page_of[pid].src}#{pid}"
+
+
+def cards(edition: Edition, href: Href, **selection) -> etree.Element:
+    label = edition.strings["source_link"]
+    return render_card_grid([render_indicator_card(i, href(i.paragraph), label) for i in select_indicators(edition, **selection)])
+
+
+def dashboard(edition: Edition, href: Href) -> list[etree.Element]:
+    """Every indicator once: the before/after comparisons first, then the rest by theme."""
+    s = edition.strings
+    compared = [i for i in edition.indicators.values() if i.comparison and i.comparison.kind == "baseline"]
+    shown_ids = {i.id for i in compared}
+    out = []
+    if compared:
+        out += [E("h2", s["dashboard_comparisons"]), E("p", s["dashboard_comparisons_intro"]),
+                cards(edition, href, ids=[i.id for i in compared])]
+    for theme in edition.particulars.themes:
+        rest = [i.id for i in edition.indicators.values() if i.theme == theme and i.id not in shown_ids]
+        if rest:
+            out += [E("h2", theme), cards(edition, href, ids=rest)]
+    return out
+
+
+def province_map(edition: Edition) -> etree.Element:
+    tiles = [
+        Tile(column=e.tile[0], row=e.tile[1], label=e.aliases[0] if len(e.aliases[0]) <= 3 else e.aliases[0][-2:],
+             name=e.name, mentions=len(edition.mentions_of(e.id)), href=f"/{edition.particulars.entity_src(e.id)}")
+        for e in edition.entities.values() if e.tile
+    ]
+    return render_province_map(tiles, edition.strings)
+
+
+def contents(edition: Edition) -> etree.Element:
+    """The report's table of contents: parts, then their sections (the first page, which shows it, left out)."""
+    s = edition.strings
+    top = E("ul")
+    for page in edition.report.pages[1:]:
+        title = page.title + (f"({s['editorial_title']})" if page.editorial_title else "")
+        item = E("li", E("a", title, href=f"/{page.src}"))
+        nested = "/" in page.src and not page.src.endswith("/index.md")
+        if nested and len(top) and top[-1].find("ul") is None:
+            top[-1].append(E("ul"))
+        (top[-1].find("ul") if nested and len(top) else top).append(item)
+    return E("nav", top, class_="ed report-contents", aria_label=s["contents_label"])
+
+
+def snippet(text: str, start: int, end: int) -> list:
+    a, b = max(0, start - SNIPPET), min(len(text), end + SNIPPET)
+    return [("…" if a else "") + text[a:start], E("mark", text[start:end]), text[end:b] + ("…" if b < len(text) else "")]
+
+
+def entity_page(edition: Edition, entity_id: str) -> list[etree.Element]:
+    s, entity = edition.strings, edition.entities[entity_id]
+    mentions = edition.mentions_of(entity.id)
+    group = edition.particulars.group_of_type(entity.type)
+    forms = list(entity.aliases) + [p.text for c in entity.compound for p in c.parts if p.entity == entity.id]
+    kind = f"({entity.kind})" if entity.kind else ""
+    facts = E(
+        "dl",
+        E("dt", s["entity_name_en"]), E("dd", entity.name_en, lang="en"),
+        E("dt", s["entity_type"]), E("dd", edition.particulars.entity_types[entity.type] + kind),
+        E("dt", s["entity_forms"]), E("dd", "、".join(dict.fromkeys(forms))),
+        E("dt", s["entity_mentions"]), E("dd", str(len(mentions))),
+        class_="entity-facts",
+    )
+    listed = E("ol")
+    for m in mentions:
+        page = edition.report.page_of[m.paragraph]
+        text = edition.report.paragraphs[m.paragraph].text
+        listed.append(E("li", E("a", f"{page.title} · {m.paragraph}", class_="mention-source", href=paragraph_link(edition, m.paragraph)),
+                        E("br"), E("span", *snippet(text, m.start, m.end), class_="mention-snippet")))
+    # the snippets repeat the report's words: search finds those on the report pages themselves
+    return [
+        E("h1", entity.name),
+        facts,
+        E("p", entity.description, class_="entity-description"),
+        E("p", E("a", f"← {group.title}", href=f"/{group.src}"), class_="entity-back"),
+        E("h2", f"{s['entity_mentions_heading']} ({len(mentions)})"),
+        E("div", listed, class_="mentions", data_search_exclude="") if mentions else E("p", s["entity_no_mentions"]),
+    ]
+
+
+def entity_index(edition: Edition, group_id: str) -> list[etree.Element]:
+    s, group = edition.strings, edition.particulars.group(group_id)
+    out = [E("h1", group.title)]
+    if group.map:
+        out.append(province_map(edition))
+    out.append(E("p", s["downloads"], E("a", "entities.json", href="/entities.json"), " · ",
+                 E("a", "mentions.csv", href="/mentions.csv"), class_="downloads"))
+    members = edition.entities_of_group(group_id)
+    for kind in group.types:
+        rows = [e for e in members if e.type == kind]
+        if not rows:
+            continue
+        body = E("tbody", *[
+            E("tr", E("td", E("a", e.name, href=f"/{edition.particulars.entity_src(e.id)}")), E("td", e.name_en, lang="en"),
+              E("td", str(len(edition.mentions_of(e.id))), class_="count"))
+            for e in rows
+        ])
+        head = E("thead", E("tr", E("th", s["table_name"]), E("th", s["table_name_en"]), E("th", s["table_mentions"])))
+        out += [E("h2", edition.particulars.entity_types[kind]), E("table", head, body)]
+    return out
+
+
+def glossary(edition: Edition) -> list[etree.Element]:
+    s, report = edition.strings, edition.report
+    order = {pid: n for n, pid in enumerate(report.paragraphs)}
+    out = [E("h1", s["glossary_title"]), E("p", s["glossary_intro"].replace("{count}", str(len(edition.terms))))]
+    for category, title in edition.particulars.term_categories.items():
+        members = sorted((t for t in edition.terms.values() if t.category == category),
+                         key=lambda t: order[edition.occurrences[t.id][0]])
+        if not members:
+            continue
+        out.append(E("h2", title))
+        for term in members:
+            where = E("p", s["term_where"], class_="term-where")
+            for n, pid in enumerate(edition.occurrences[term.id]):
+                where.append(E("a", pid, href=paragraph_link(edition, pid)))
+                if n < len(edition.occurrences[term.id]) - 1:
+                    where[-1].tail = " · "
+            out += [
+                E("h3", term.headword, id=f"term-{term.id}"),
+                E("p", s["term_forms"] + "、".join(term.forms), class_="term-meta"),
+                E("p", term.zh),
+                E("p", term.en, class_="term-en", lang="en"),
+                where,
+            ]
+            out += [E("p", f"{s['editor_note']}({note.paragraph}):{note.zh}", E("span", note.en, class_="anno-en", lang="en"),
+                      class_="term-note") for note in term.notes]
+    return out
+
+
+# --- the Markdown sources of generated pages -------------------------------------------------------
+
+
+def generated_sources(edition: Edition, docs_dir: Path) -> dict[str, str]:
+    """Every page the build adds (source path below docs/ -> Markdown): directive lines, never a data string."""
+    front = "---\nrender_macros: false\n---\n"
+    pages = edition.particulars.pages
+    sources = {g.src: front + directive("entity-index", group=g.id) for g in pages.entity_groups}
+    sources.update({edition.particulars.entity_src(e): front + directive("entity", id=e) for e in edition.entities})
+    sources[pages.glossary] = front + directive("glossary")
+    sources[pages.print] = print_markdown(edition, docs_dir)
+    return sources
+
+
+def print_markdown(edition: Edition, docs_dir: Path) -> str:
+    """The whole report on one page: each report page's headings (a level or two down), paragraphs with
+    their ids, and card macro calls, in order; macros and the extension then treat it like the pages."""
+    out = ["---", "search:", "  exclude: true  # the same words as the report pages: one search hit is enough", "---", ""]
+    cards_macros = [name for name, (_, kind) in MACROS.items() if kind == "cards"]
+    for page in edition.report.pages:
+        depth = 0 if page is edition.report.pages[0] else 1 if page.src.endswith("/index.md") else 2
+        lines = (docs_dir / page.src).read_text(encoding="utf-8").split("\n")
+        for i in range(front_matter_end(lines), len(lines)):
+            line = lines[i]
+            heading = _HEADING.match(line)
+            if heading:
+                classes = attr_line("{" + heading.group(3) + "}")[1] if heading.group(3) else []
+                if "ed" not in classes or "ed-title" in classes:
+                    out += ["#" * min(6, len(heading.group(1)) + depth) + line[len(heading.group(1)):], ""]
+            elif (attrs := attr_line(line)) and attrs[0] in edition.report.paragraphs:
+                out += [lines[i - 1], line, ""]
+            elif re.match(r"^\{\{\s*(" + "|".join(cards_macros) + r")\s*\(", line.strip()):
+                out += [line, ""]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,93 @@
+"""This report's particulars (data/edition.yml): id scheme, themes, labels, generated pages, interface strings."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from pydantic import Field, field_validator
+
+from edition.datafiles import SLUG, Strict, Text, read_yaml
+from edition.problems import EditionError
+
+NAME = "data/edition.yml"
+
+
+class EntityGroup(Strict):
+    id: str = Field(pattern=SLUG)
+    src: str = Field(pattern=r"^[a-z0-9/-]+\.md$")
+    title: Text
+    types: list[str] = Field(min_length=1)
+    map: bool = False
+
+
+class Pages(Strict):
+    glossary: str = Field(pattern=r"^[a-z0-9/-]+\.md$")
+    print: str = Field(pattern=r"^[a-z0-9/-]+\.md$")
+    entity: str = Field(pattern=r"^[a-z0-9/-]+\{id\}\.md$")
+    entity_groups: list[EntityGroup] = Field(min_length=1)
+
+
+class Particulars(Strict):
+    title: Text
+    seed: str
+    seed_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    paragraph_id: str
+    paragraph_id_example: str
+    themes: list[Text] = Field(min_length=1)
+    entity_types: dict[str, Text] = Field(min_length=1)
+    term_categories: dict[str, Text] = Field(min_length=1)
+    pages: Pages
+    strings: dict[str, Text]
+
+    @field_validator("paragraph_id")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise ValueError(f"not a regular expression: {error}") from None
+        return value
+
+    def is_paragraph_id(self, pid: str) -> bool:
+        return re.fullmatch(self.paragraph_id, pid) is not None
+
+    def entity_src(self, entity_id: str) -> str:
+        return self.pages.entity.replace("{id}", entity_id)
+
+    def group(self, group_id: str) -> EntityGroup:
+        return next(g for g in self.pages.entity_groups if g.id == group_id)
+
+    def group_of_type(self, entity_type: str) -> EntityGroup:
+        return next(g for g in self.pages.entity_groups if entity_type in g.types)
+
+
+def load_particulars(root: Path) -> Particulars:
+    from edition.datafiles import validate_entries
+
+    raw = read_yaml(root, NAME)
+    (particulars,) = validate_entries(NAME, [raw] if isinstance(raw, dict) else raw, Particulars, what="a mapping")
+    for group in particulars.pages.entity_groups:
+        unknown = [t for t in group.types if t not in particulars.entity_types]
+        if unknown:
+            raise EditionError(f"{NAME}: pages.entity_groups: {group.id}: unknown entity type '{unknown[0]}'")
+    missing = [t for t in particulars.entity_types if not any(t in g.types for g in particulars.pages.entity_groups)]
+    if missing:
+        raise EditionError(f"{NAME}: entity type '{missing[0]}' is in no entry of pages.entity_groups")
+    return particulars
+
+
+def read_seed(root: Path, particulars: Particulars) -> list[str]:
+    """The report's lines, from the seed whose SHA-256 data/edition.yml pins."""
+    path = root / particulars.seed
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise EditionError(f"{NAME}: seed: {particulars.seed} is missing") from None
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != particulars.seed_sha256:
+        raise EditionError(
+            f"{particulars.seed}: SHA-256 is {digest}, not {particulars.seed_sha256} as {NAME} pins it: the seed is never edited"
+        )
+    return data.decode("utf-8").split("\n")

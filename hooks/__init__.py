@@ -1,1 +1,0 @@
-"""Plain functions behind the MkDocs hooks (see hooks/edition.py, the only file MkDocs loads)."""

@@ -1,0 +1,175 @@
+"""MkDocs hooks of the annotated edition: the only place (with macros/) that knows MkDocs.
+
+Each event hands over to edition/ (plain Python). The loaded edition travels with the build's
+config (`config["edition"]`), never in a module global. MkDocs loads this file by path, so the
+project root is put on sys.path to import the `edition` package.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+# `mkdocs serve` loads this file again on every rebuild: drop the edition's modules, so edits to them count.
+for _name in [m for m in sys.modules if m == "edition" or m.startswith("edition.")]:
+    del sys.modules[_name]
+
+from edition import EditionError, load_edition  # noqa: E402
+from edition.csp import add_content_security_policy  # noqa: E402
+from edition.downloads import download_files  # noqa: E402
+from edition.extension import EditionExtension  # noqa: E402
+from edition.pages import generated_sources  # noqa: E402
+from edition.search_worker import WorkerChanged, patch_site  # noqa: E402
+
+# A logger outside "mkdocs.": under `mkdocs serve` an error is shown, not counted as a strict-mode warning.
+log = logging.getLogger("edition")
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` loads this file afresh for each rebuild but calls on_startup once: the process keeps the answer.
+    os.environ["EDITION_SERVING"] = "1" if command == "serve" else ""
+
+
+def serving() -> bool:
+    return os.environ.get("EDITION_SERVING") == "1"
+
+
+def nav_sources(nav) -> list[str]:
+    """The Markdown files named in mkdocs.yml's nav, in order."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [src for value in nav.values() for src in nav_sources(value)]
+    if isinstance(nav, list):
+        return [src for item in nav for src in nav_sources(item)]
+    return []
+
+
+def on_config(config):
+    """Load and check the report, the seed and every data file once, before anything renders."""
+    try:
+        edition = load_edition(ROOT, Path(config["docs_dir"]), nav_sources(config["nav"]))
+    except EditionError as error:
+        if not serving():
+            raise PluginError(str(error)) from None
+        # `mkdocs serve`: every page shows the error and the server lives on; fixing the file rebuilds.
+        log.error("%s", error)
+        config["edition_error"] = str(error)
+        for option in ("omitted_files", "not_found", "unrecognized_links", "absolute_links", "anchors"):
+            for group in (config.validation.nav, config.validation.links):
+                if hasattr(group, option):
+                    setattr(group, option, logging.DEBUG)
+        return config
+    config["edition"] = edition
+    config["edition_error"] = None
+    config.markdown_extensions.append(EditionExtension(edition=edition))
+    add_entity_pages_to_nav(config["nav"], edition)
+    return config
+
+
+def add_entity_pages_to_nav(nav, edition) -> None:
+    """List each entity page in the nav after its index page, so that every page is in the nav."""
+    groups = {g.src: g.id for g in edition.particulars.pages.entity_groups}
+    for item in nav if isinstance(nav, list) else []:
+        for children in item.values() if isinstance(item, dict) else []:
+            if not isinstance(children, list):
+                continue
+            add_entity_pages_to_nav(children, edition)
+            for src, group in groups.items():
+                if src in children:
+                    children += [edition.particulars.entity_src(e.id) for e in edition.entities_of_group(group)]
+
+
+def on_files(files, config):
+    """Add the generated pages (directive lines only) and the downloads; URLs are asked of MkDocs."""
+    edition = config.get("edition")
+    if edition is None:
+        return files
+    for src, content in generated_sources(edition, Path(config["docs_dir"])).items():
+        files.append(File.generated(config, src, content=content))
+
+    def page_url(src: str) -> str:
+        return files.get_file_from_path(src).url
+
+    for name, content in download_files(edition, config.get("site_url") or "", page_url).items():
+        files.append(File.generated(config, name, content=content))
+    return files
+
+
+@event_priority(100)  # before mkdocs-macros reads the page
+def on_page_markdown(markdown, page, config, files):
+    if config.get("edition_error"):
+        message = html.escape(config["edition_error"]).replace("{", "&#123;").replace("\n", "<br>")
+        return f'<div class="edition-error" role="alert"><strong>The build stopped:</strong><br>{message}</div>\n'
+    set_description(page, config["edition"])
+    return markdown
+
+
+def set_description(page, edition) -> None:
+    """A meta description per page (escaped here: the theme writes it into an attribute as it is)."""
+    if page.meta.get("description"):
+        return
+    report_page = edition.report.by_src.get(page.file.src_uri)
+    entity = next((e for e in edition.entities.values() if edition.particulars.entity_src(e.id) == page.file.src_uri), None)
+    if report_page:
+        text = next((p.text for p in report_page.paragraphs if p.id != "source"), report_page.title)
+        page.meta["description"] = html.escape(f"{report_page.title}:{text[:80]}…")
+    elif entity:
+        page.meta["description"] = html.escape(f"{entity.name}:{entity.description[:80]}")
+
+
+def on_page_content(content, page, config, files):
+    """Nothing vanishes silently: every report paragraph of the page got its permalink, no directive failed."""
+    edition = config.get("edition")
+    if edition is None:
+        return content
+    src = page.file.src_uri
+    expected = edition.report.paragraphs if src == edition.particulars.pages.print else \
+        [p.id for p in edition.report.by_src[src].paragraphs] if src in edition.report.by_src else []
+    missing = [pid for pid in expected if not re.search(f'<a class="plink ed"[^>]* href="#{re.escape(pid)}"', content)]
+    if missing:
+        raise PluginError(f"docs/{src}: report paragraph '{missing[0]}' lost its id on the way to HTML")
+    if 'class="edition-error"' in content:
+        raise PluginError(f"docs/{src}: an addition of the edition could not be made (see the page)")
+    return content
+
+
+def on_page_context(context, page, config, nav):
+    """What the theme override needs to print a report page: report title, part, and whether to offer printing."""
+    edition = config.get("edition")
+    if edition is None:
+        return context
+    report_page = edition.report.by_src.get(page.file.src_uri)
+    if report_page or page.file.src_uri == edition.particulars.pages.print:
+        home = edition.report.pages[0]
+        part = page.parent.title if page.parent and page.parent.title != home.title else None
+        context["edition_page"] = {
+            "report_title": home.title,
+            "part": part if report_page and not page.file.src_uri.endswith("index.md") else None,
+            "printable": page.file.src_uri != home.src,
+            "print_button": edition.strings["print_button"],
+        }
+    return context
+
+
+def on_post_page(output, page, config):
+    return add_content_security_policy(output)
+
+
+def on_post_build(config):
+    """Fix Material's Chinese query segmentation in the built search worker."""
+    try:
+        patch_site(Path(config["site_dir"]))
+    except WorkerChanged as error:
+        raise PluginError(str(error)) from None
