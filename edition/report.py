@@ -130,6 +130,15 @@ class Report:
         return list(self.paragraphs).index(pid)
 
 
+def nav_sources(nav) -> list[str]:
+    """The Markdown files a site's nav names (nested lists and mappings, as mkdocs.yml writes them), in order."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [src for value in nav.values() for src in nav_sources(value)]
+    return [src for item in nav for src in nav_sources(item)] if isinstance(nav, list) else []
+
+
 def load_report(docs_dir: Path, sources_in_order: list[str], particulars: Particulars) -> Report:
     """Parse the pages (in nav order) that carry report paragraphs."""
     pages = []

@@ -30,6 +30,7 @@ from edition.csp import add_content_security_policy  # noqa: E402
 from edition.downloads import download_files  # noqa: E402
 from edition.extension import EditionExtension  # noqa: E402
 from edition.pages import generated_sources  # noqa: E402
+from edition.report import nav_sources  # noqa: E402
 from edition.search_worker import WorkerChanged, patch_site  # noqa: E402
 
 # A logger outside "mkdocs.": under `mkdocs serve` an error is shown, not counted as a strict-mode warning.
@@ -43,17 +44,6 @@ def on_startup(command, dirty):
 
 def serving() -> bool:
     return os.environ.get("EDITION_SERVING") == "1"
-
-
-def nav_sources(nav) -> list[str]:
-    """The Markdown files named in mkdocs.yml's nav, in order."""
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") else []
-    if isinstance(nav, dict):
-        return [src for value in nav.values() for src in nav_sources(value)]
-    if isinstance(nav, list):
-        return [src for item in nav for src in nav_sources(item)]
-    return []
 
 
 def on_config(config):

@@ -6,43 +6,18 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = next((ROOT / "seeds").glob("*.txt"))
+from support import ROOT, edition, report_pages
 
-# The report pages in report order, as URLs relative to the site root (also listed in README).
-REPORT_PAGES = [
-    "",
-    "part-1/",
-    "part-1/central-directives/",
-    "part-1/examination/",
-    "part-1/protection/",
-    "part-1/utilization/",
-    "part-1/services/",
-    "part-1/international/",
-    "part-1/party-building/",
-    "part-1/decade/",
-    "part-2/",
-    "part-2/modernization/",
-    "part-2/functions/",
-    "part-2/forces/",
-    "part-3/",
-    "part-3/rule-of-law/",
-    "part-3/strategy/",
-    "part-3/protection/",
-    "part-3/utilization/",
-    "part-3/services/",
-    "part-3/international/",
-    "part-3/foundations/",
-    "closing/",
-]
+REPORT_PAGES = report_pages()  # the report pages' URLs in report order, from the loaded edition
+
+
+def seed_lines(root: Path = ROOT) -> list[str]:
+    return (root / edition().particulars.seed).read_text(encoding="utf-8").split("\n")
+
 
 # What this edition adds inside the article; removed before comparing with the seed.
 ADDED = ".ed, .headerlink"
 BLOCKS = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dt", "dd", "blockquote"]
-
-
-def seed_lines() -> list[str]:
-    return SEED.read_text(encoding="utf-8").split("\n")
 
 
 def page_html(site: Path, url: str) -> str:
@@ -53,11 +28,22 @@ def article(html: str) -> Tag:
     return BeautifulSoup(html, "html.parser").select_one("article.md-content__inner")
 
 
+def without_additions(el: Tag) -> Tag:
+    """A copy of an element with everything the edition adds (class ed, header links) taken out."""
+    el = BeautifulSoup(str(el), "html.parser")
+    for added in el.select(ADDED):
+        added.decompose()
+    return el
+
+
+def report_text(el: Tag) -> str:
+    """The report's own words in an element (a paragraph), the edition's additions removed."""
+    return without_additions(el).get_text()
+
+
 def report_blocks(html: str) -> list[str]:
     """The text blocks of a page's article, in order, with every addition of the edition removed."""
-    main = article(html)
-    for added in main.select(ADDED):
-        added.decompose()
+    main = without_additions(article(html))
     blocks = [b for b in main.find_all(BLOCKS) if not b.find_parent(BLOCKS)]
     texts = [b.get_text().strip() for b in blocks]
     stray = main.get_text().strip()
@@ -124,11 +110,3 @@ def local_path(url: str) -> str:
     base = site_url()
     assert url.startswith(base), url
     return url[len(base):]
-
-
-def nav_sources() -> list[str]:
-    from mkdocs.config import load_config
-
-    from hooks.registry import nav_sources as flatten
-
-    return flatten(load_config(str(ROOT / "mkdocs.yml"))["nav"])
