@@ -4,7 +4,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-deps serve build test bench clean
+.PHONY: setup system-deps serve build test test-fast bench clean
 
 setup: $(VENV)/.installed system-deps
 
@@ -34,6 +34,10 @@ build: $(VENV)/.installed
 
 test: setup
 	$(BIN)/python -m pytest
+
+# Everything but the Chromium tests (no browser needed): under a minute.
+test-fast: $(VENV)/.installed
+	$(BIN)/python -m pytest -m "not browser"
 
 # Figures, not pass/fail: see README "Performance".
 bench: setup

@@ -14,8 +14,6 @@ from mkdocs.config import load_config
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hooks.linker import mark_text  # noqa: E402
-from hooks.registry import load_edition  # noqa: E402
 
 
 def best_of(runs: int, work) -> float:
@@ -29,14 +27,16 @@ def best_of(runs: int, work) -> float:
 
 def linker_throughput(scales=(1, 10, 50)) -> list[dict]:
     config = load_config(str(ROOT / "mkdocs.yml"))
-    edition = load_edition(ROOT, ROOT / "docs", config["nav"])
+    from edition import load_edition
+    from edition.report import nav_sources
+
+    edition = load_edition(ROOT, ROOT / "docs", nav_sources(config["nav"]))
     report = [p.text for p in edition.report.paragraphs.values()]
-    render = lambda kind, target, text: f'<a href="{target}">{text}</a>'  # noqa: E731
     rows = []
     for scale in scales:
         corpus = report * scale
         chars = sum(map(len, corpus))
-        seconds = best_of(5, lambda: [mark_text(text, edition.matcher, render) for text in corpus])
+        seconds = best_of(5, lambda: [edition.matcher.pieces(text) for text in corpus])
         rows.append({"scale": scale, "paragraphs": len(corpus), "chars": chars, "seconds": seconds,
                      "chars_per_second": chars / seconds, "microseconds_per_kchar": seconds / chars * 1e9})
     return rows

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from bench.linker import linker_throughput  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-PARTS = ["docs", "hooks", "macros", "data", "overrides", "seeds", "mkdocs.yml"]
+PARTS = ["docs", "hooks", "macros", "edition", "data", "overrides", "seeds", "mkdocs.yml"]
 PAGE_TYPES = {"home": "", "part opening": "part-1/", "section": "part-1/examination/",
               "section with many cards": "part-1/decade/", "party building (many notes)": "part-1/party-building/"}
 
@@ -49,40 +49,42 @@ def make_baseline(project: Path, same_pages: bool) -> Path:
     written out as static Markdown, so that both sites have the same pages; otherwise the report
     pages alone, as a plain site of this report would be.
     """
+    import markdown
     from mkdocs.config import load_config
 
-    from hooks.edition import add_entity_pages_to_nav, generated_files
-    from hooks.registry import load_edition
+    config = load_config(str(project / "mkdocs.yml"))  # loads hooks/events.py, which puts the project on sys.path
+    from edition import load_edition
+    from edition.extension import EditionExtension
+    from edition.pages import generated_sources
+    from edition.report import nav_sources
 
-    config = load_config(str(project / "mkdocs.yml"))
-    edition = load_edition(project, project / "docs", config["nav"])
+    edition = load_edition(project, project / "docs", nav_sources(config["nav"]))
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     text = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", text)
     text = re.sub(r"  - macros:\n(      .*\n)+", "", text)
     text = re.sub(r"\nextra_css:\n(  - .*\n)+", "\n", text)
+    text = re.sub(r"\nextra_javascript:\n(  - .*\n)+", "\n", text)
+    text = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", text)
     text = text.replace("language: custom", "language: zh").replace("  custom_dir: overrides\n", "")
     text = text.replace("primary: custom", "primary: red").replace("accent: custom", "accent: red")
     if same_pages:
-        for src, content in generated_files(edition, "", project / "docs").items():
-            if src.endswith(".md"):
-                (project / "docs" / src).parent.mkdir(parents=True, exist_ok=True)
-                (project / "docs" / src).write_text(content, encoding="utf-8")
-        nav = [config["nav"]]
-        add_entity_pages_to_nav(nav[0], edition)
-        entity_lines = {}
-        for item in nav[0][-1]["资料"]:
-            for children in (item.values() if isinstance(item, dict) else []):
-                entity_lines[children[0]] = "".join(f"          - {src}\n" for src in children[1:])
-        for index, lines in entity_lines.items():
-            text = text.replace(f"          - {index}\n", f"          - {index}\n{lines}")
+        # the generated pages as the edition renders them, written out as static HTML pages
+        for src, content in generated_sources(edition, project / "docs").items():
+            body = content.split("---\n", 2)[-1]
+            html = markdown.Markdown(extensions=["attr_list", "md_in_html", EditionExtension(edition=edition)]).convert(body)
+            (project / "docs" / src).parent.mkdir(parents=True, exist_ok=True)
+            (project / "docs" / src).write_text(html, encoding="utf-8")
+        for group in edition.particulars.pages.entity_groups:
+            lines = "".join(f"          - {edition.particulars.entity_src(e.id)}\n" for e in edition.entities_of_group(group.id))
+            text = text.replace(f"          - {group.src}\n", f"          - {group.src}\n{lines}")
     else:
         text = re.sub(r"\n  - 资料:\n(      .*\n|          .*\n)+", "\n", text)
     (project / "mkdocs.yml").write_text(text, encoding="utf-8")
     for page in (project / "docs").rglob("*.md"):  # macro calls and templates would print as text
         page.write_text(re.sub(r"^(\{\{.*\}\}|\{%.*%\})$", "", page.read_text(encoding="utf-8"), flags=re.M),
                         encoding="utf-8")
-    shutil.rmtree(project / "hooks")
-    shutil.rmtree(project / "macros")
+    for code in ("hooks", "macros", "edition"):
+        shutil.rmtree(project / code)
     return project
 
 
@@ -193,7 +195,7 @@ def search_latency(site: Path, queries=("质押融资", "广东", "4868.8", "专
     threading.Thread(target=server.serve_forever, daemon=True).start()
     timings = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM") or shutil.which("chromium"),
                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(f"http://127.0.0.1:{server.server_port}/")

@@ -66,11 +66,22 @@ def load_edition(root: Path, docs_dir: Path, nav_sources: list[str]) -> Edition:
     report = load_report(docs_dir, nav_sources, particulars)
     check_against_seed(report, read_seed(root, particulars), particulars.seed)
 
-    indicators = load_indicators(read_yaml(root, "data/indicators.yml"), report, particulars.themes)
-    entities, not_mentions = load_entities(read_yaml(root, "data/entities.yml"), report, particulars.entity_types)
+    problems: list[str] = []
+
+    def checked(load, *args):
+        """Each data file is checked even when another one failed: one build shows every bad file."""
+        try:
+            return load(*args)
+        except EditionError as error:
+            problems.append(str(error))
+            return None
+
+    indicators = checked(load_indicators, read_yaml(root, "data/indicators.yml"), report, particulars.themes)
+    entities, not_mentions = checked(load_entities, read_yaml(root, "data/entities.yml"), report, particulars.entity_types) or ([], [])
     aliases = {alias: e.id for e in entities for alias in e.aliases}
-    terms = load_terms(read_yaml(root, "data/annotations.yml"), report, aliases, particulars.term_categories)
-    exceptions = load_number_exceptions(read_yaml(root, "data/number-exceptions.yml"), report)
+    terms = checked(load_terms, read_yaml(root, "data/annotations.yml"), report, aliases, particulars.term_categories)
+    exceptions = checked(load_number_exceptions, read_yaml(root, "data/number-exceptions.yml"), report)
+    fail_on(problems)
     fail_on([f"{n}: a number that is neither an indicator (data/indicators.yml) nor a listed exception "
              f"(data/number-exceptions.yml)" for n in uncovered_numbers(report, list(indicators.values()), exceptions)])
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from markdown.extensions.attr_list import get_attrs_and_remainder
 
 from edition.particulars import Particulars
-from edition.problems import EditionError, shown
+from edition.problems import EditionError, not_utf8, shown
 
 # The block-level attribute list of attr_list: a whole line `{: … }` or `{ … }`.
 _ATTR_LINE = re.compile(r"^[ ]*\{:?[ ]*([^\}\n ][^\n]*?)[ ]*\}[ ]*$")
@@ -113,8 +113,9 @@ class Report:
             for para in page.paragraphs:
                 if para.id in self.paragraphs:
                     first = self.paragraphs[para.id]
-                    raise EditionError(
-                        f"docs/{para.page}:{para.line}: paragraph id '{para.id}' is already used at docs/{first.page}:{first.line}"
+                    raise EditionError(  # an id stands on the line after its paragraph
+                        f"docs/{para.page}:{para.line + 1}: paragraph id '{para.id}' is already used at "
+                        f"docs/{first.page}:{first.line + 1}"
                     )
                 self.paragraphs[para.id] = para
                 self.page_of[para.id] = page
@@ -146,10 +147,11 @@ def load_report(docs_dir: Path, sources_in_order: list[str], particulars: Partic
         path = docs_dir / src
         if not path.exists():
             continue  # generated at build time: never a report page
+        data = path.read_bytes()
         try:
-            text = path.read_bytes().decode("utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise EditionError(f"docs/{src}: not UTF-8 (at byte {error.start}); save the file as UTF-8") from None
+            raise EditionError(not_utf8(f"docs/{src}", data, error)) from None
         page = parse_page(src, text, particulars)
         if page:
             pages.append(page)

@@ -49,7 +49,8 @@ def serving() -> bool:
 def on_config(config):
     """Load and check the report, the seed and every data file once, before anything renders."""
     try:
-        edition = load_edition(ROOT, Path(config["docs_dir"]), nav_sources(config["nav"]))
+        project = Path(config.config_file_path).resolve().parent  # data/ and seeds/ sit beside mkdocs.yml
+        edition = load_edition(project, Path(config["docs_dir"]), nav_sources(config["nav"]))
     except EditionError as error:
         if not serving():
             raise PluginError(str(error)) from None

@@ -100,9 +100,11 @@ def pdf_contains(text: str, expected: str) -> bool:
 
 def site_url() -> str:
     """The site_url the build uses (mkdocs.yml, or SITE_URL from the environment)."""
-    from mkdocs.config import load_config
+    import os
+    import re
 
-    return load_config(str(ROOT / "mkdocs.yml"))["site_url"]
+    written = re.search(r'^site_url: !ENV \[SITE_URL, "([^"]+)"\]', (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    return os.environ.get("SITE_URL") or written.group(1)
 
 
 def local_path(url: str) -> str:

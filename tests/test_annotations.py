@@ -10,10 +10,12 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import ROOT, build_with_broken_data
-from hooks.annotations import PageNotes, render_marker, render_page_notes
-from hooks.registry import Term
-from sitetext import REPORT_PAGES, page_html, pdf_contains
+from markdown.serializers import to_html_string
+
+from edition.annotations import Term
+from edition.notes import PageNotes, render_marker, render_page_notes
+from sitetext import REPORT_PAGES, page_html, pdf_contains, report_text
+from support import ROOT, build_with_broken_data, edition
 
 TERMS = yaml.safe_load((ROOT / "data" / "annotations.yml").read_text(encoding="utf-8"))["terms"]
 
@@ -29,17 +31,18 @@ def test_markdown_abbr_misses_a_term_inside_chinese_text_which_is_why_the_linker
 
 
 def test_a_term_gets_one_marker_per_page_numbered_in_order():
-    notes = PageNotes(glossary_href="../glossary/")
-    first, again = notes.marker(example()), notes.marker(example())
-    second = notes.marker(example(id="three-nots", forms=["三不腐"]))
-    assert 'aria-label="注释 1:四风"' in first and again == "" and ">2</button>" in second
-    listed = BeautifulSoup(render_page_notes(notes), "html.parser")
+    notes = PageNotes(edition().strings)
+    first, again = to_html_string(notes.marker(example())), notes.marker(example())
+    second = to_html_string(notes.marker(example(id="three-nots", forms=["三不腐"])))
+    assert 'aria-label="注释 1:四风"' in first and again is None and ">2</button>" in second
+    listed = BeautifulSoup(to_html_string(render_page_notes(notes, "glossary.md")), "html.parser")
     assert [li["id"] for li in listed.select("li")] == ["anno-note-1", "anno-note-2"]
-    assert listed.select_one("a")["href"] == "../glossary/#term-four-styles"
+    assert listed.select_one("a")["href"] == "/glossary.md#term-four-styles"
 
 
 def test_explanations_from_data_are_escaped():
-    html = render_marker(example(zh="<script>alert(1)</script>"), 1)
+    forced = example().model_copy(update={"zh": "<script>alert(1)</script>"})  # past the plain-text check
+    html = to_html_string(render_marker(forced, 1, edition().strings))
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
@@ -50,22 +53,16 @@ def soup(site, url):
     return BeautifulSoup(page_html(site, url), "html.parser")
 
 
-def report_text(page) -> str:
+def page_report_text(page) -> str:
     """The report's words on a page (paragraphs only), with the edition's additions removed."""
-    paragraphs = []
-    for p in page.select("article p[id]"):
-        p = BeautifulSoup(str(p), "html.parser")
-        for added in p.select(".ed"):
-            added.decompose()
-        paragraphs.append(p.get_text())
-    return "\n".join(paragraphs)
+    return "\n".join(report_text(p) for p in page.select("article p[id]"))
 
 
 def test_each_term_is_annotated_once_on_every_report_page_where_it_occurs(site):
     checked = 0
     for url in REPORT_PAGES:
         page = soup(site, url)
-        text = report_text(page)
+        text = page_report_text(page)
         expected = {t["id"] for t in TERMS if any(form in text for form in t["forms"])}
         markers = [a["data-term"] for a in page.select("article p[id] .anno")]
         assert sorted(markers) == sorted(expected), url
@@ -86,9 +83,7 @@ def test_glossary_lists_every_term_with_each_paragraph_where_it_occurs(site):
     texts = {}
     for url in REPORT_PAGES:
         for p in soup(site, url).select("article p[id]"):
-            for added in p.select(".ed"):
-                added.decompose()
-            texts[p["id"]] = (url, p.get_text())
+            texts[p["id"]] = (url, report_text(p))
     for term in TERMS:
         heading = glossary.select_one(f"h3#term-{term['id']}")
         assert heading is not None, term["id"]

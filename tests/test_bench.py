@@ -6,7 +6,11 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT
+import pytest
+
+from support import ROOT
+
+pytestmark = pytest.mark.browser  # it measures search latency in Chromium
 
 
 def test_benchmark_runs_on_a_small_corpus_and_reports_every_figure(tmp_path):

@@ -11,8 +11,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_with_broken_data
 from sitetext import REPORT_PAGES, compare_with_seed, page_html, report_blocks, seed_lines, site_url
+from support import ROOT, build_with_broken_data
 
 DATA = yaml.safe_load((ROOT / "data" / "entities.yml").read_text(encoding="utf-8"))
 ENTITIES = {e["id"]: e for e in DATA["entities"]}

@@ -17,7 +17,7 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, QuietHandler, mkdocs_build
+from support import ROOT, QuietHandler, mkdocs_build
 from sitetext import site_url
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import material
 import pytest
 
-from hooks.search_worker import PATCHES, patch_search_worker
+from edition.search_worker import PATCHES, patch_search_worker
 
 # query -> a page that must be among the top three results (path as the site serves it)
 QUERIES = {
@@ -132,7 +132,7 @@ def unpatched(site, tmp_path_factory):
     import http.server
     import threading
 
-    from conftest import QuietHandler
+    from support import QuietHandler
 
     copy = tmp_path_factory.mktemp("unpatched") / "site"
     shutil.copytree(site, copy)

@@ -4,21 +4,41 @@ from __future__ import annotations
 
 import shutil
 
-from sitetext import REPORT_PAGES, compare_with_seed, page_html, report_blocks, seed_lines
+import hashlib
+
 from bs4 import BeautifulSoup
-from conftest import ROOT
+
+from sitetext import REPORT_PAGES, compare_with_seed, page_html, report_blocks, report_text, seed_lines
+from support import ROOT, build_copy, edition
 
 
 def site_blocks(site):
     return [block for url in REPORT_PAGES for block in report_blocks(page_html(site, url))]
 
 
-def test_seed_is_the_shared_report_unchanged():
-    shared = ROOT.parent / "shared" / "seeds"
-    ours = sorted(p.name for p in (ROOT / "seeds").iterdir())
-    assert ours == sorted(p.name for p in shared.iterdir())
-    for name in ours:
-        assert (ROOT / "seeds" / name).read_bytes() == (shared / name).read_bytes()
+def test_seed_is_the_report_pinned_by_its_sha256():
+    particulars = edition().particulars
+    assert hashlib.sha256((ROOT / particulars.seed).read_bytes()).hexdigest() == particulars.seed_sha256
+
+
+def test_the_build_itself_stops_on_a_changed_character_naming_page_line_and_character(project_copy):
+    page = project_copy / "docs" / "part-1" / "examination.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("79.8万件", "79.9万件", 1), encoding="utf-8")
+    result = build_copy(project_copy)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/part-1/examination.md:3: this paragraph differs from seeds/" in result.stderr
+    assert "the page has '9万件" in result.stderr and "the seed has '8万件" in result.stderr
+
+
+def test_a_template_expression_typed_into_a_report_paragraph_stops_the_build(project_copy):
+    page = project_copy / "docs" / "part-3" / "strategy.md"
+    text = page.read_text(encoding="utf-8").split("\n")
+    line = next(n for n, t in enumerate(text) if t.startswith("{: #p3-2-1")) - 1
+    text[line] += "{{7*7}}"
+    page.write_text("\n".join(text), encoding="utf-8")
+    result = build_copy(project_copy)
+    assert result.returncode != 0 and "49" not in result.stderr
+    assert f"docs/part-3/strategy.md:{line + 1}:" in result.stderr
 
 
 def test_strict_build_passes_without_warnings(build):
@@ -88,8 +108,7 @@ def test_paragraph_ids_are_unique_across_the_site_and_each_has_a_permalink(site)
             seen[para["id"]] = url
             link = para.select_one("a.plink")
             assert link is not None and link["href"] == f"#{para['id']}"
-    # 84 seed lines less 26 headings (title, 3 parts, 16 numbered sections, 6 ten-year themes)
-    assert len(seen) == 58
+    assert len(seen) == len(edition().report.paragraphs) == 58  # 84 seed lines less 26 headings
 
 
 PINNED = {
@@ -111,9 +130,7 @@ def test_pinned_paragraph_ids_do_not_drift(site):
     for pid, (url, opening) in PINNED.items():
         para = BeautifulSoup(page_html(site, url), "html.parser").select_one(f"p#{pid}")
         assert para is not None, f"{pid} is not on /{url}"
-        for added in para.select(".ed"):
-            added.decompose()
-        assert para.get_text().startswith(opening), pid
+        assert report_text(para).startswith(opening), pid
 
 
 def test_headings_have_readable_chinese_anchors(site):
