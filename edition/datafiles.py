@@ -14,7 +14,7 @@ from typing import Annotated
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
-from edition.problems import EditionError, looks_odd, shown
+from edition.problems import EditionError, looks_odd, not_utf8, shown
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _MARKUP = re.compile(r"[<>]|\{\{|\}\}|\{%|%\}|\{#|#\}|\]\(|\n|\r")
@@ -59,12 +59,13 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: the pu
 def read_yaml(root: Path, name: str):
     """The YAML file data/<…> as Python data, or an EditionError naming the file and line."""
     try:
-        text = (root / name).read_bytes().decode("utf-8")
+        data = (root / name).read_bytes()
     except FileNotFoundError:
         raise EditionError(f"{name}: file is missing") from None
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = (root / name).read_bytes()[: error.start].count(b"\n") + 1
-        raise EditionError(f"{name}:{line}: not UTF-8 (byte {error.object[error.start]:#04x}); save the file as UTF-8") from None
+        raise EditionError(not_utf8(name, data, error)) from None
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as error:
@@ -73,11 +74,27 @@ def read_yaml(root: Path, name: str):
         raise EditionError(f"{name}{where}: not valid YAML: {getattr(error, 'problem', None) or error}") from None
 
 
+def found(raw) -> str:
+    """What a data file holds where it should hold something else, in words."""
+    if raw is None:
+        return "nothing"
+    if raw == []:
+        return "an empty list"
+    return {list: "a list", dict: "a mapping", str: "a string"}.get(type(raw), type(raw).__name__)
+
+
+def field_problems(where: str, error: ValidationError) -> list[str]:
+    """One line per fault pydantic found: `<where>: field '<field>': <fault>`."""
+    return [
+        f"{where}: field '{'.'.join(str(p) for p in e['loc']) or 'entry'}': {e['msg'].removeprefix('Value error, ')}"
+        for e in error.errors()
+    ]
+
+
 def validate_entries(name: str, raw, model: type[BaseModel], key: str = "id", what: str = "a list of entries") -> list:
     """Model every entry of a YAML list; collect every fault, each naming its entry (by `key`)."""
     if not isinstance(raw, list) or not raw:
-        raise EditionError(f"{name}: expected {what}, found {type(raw).__name__ if raw is not None else 'nothing'}"
-                           + (" (an empty list)" if raw == [] else ""))
+        raise EditionError(f"{name}: expected {what}, found {found(raw)}")
     entries, problems, seen = [], [], {}
     for n, item in enumerate(raw, start=1):
         label = item.get(key) if isinstance(item, dict) and isinstance(item.get(key), str) else f"entry {n}"
@@ -85,9 +102,7 @@ def validate_entries(name: str, raw, model: type[BaseModel], key: str = "id", wh
         try:
             entry = model.model_validate(item)
         except ValidationError as error:
-            for e in error.errors():
-                field = ".".join(str(p) for p in e["loc"]) or "entry"
-                problems.append(f"{name}: {label}: field '{field}': {e['msg']}")
+            problems += field_problems(f"{name}: {label}", error)
             continue
         if label in seen:
             problems.append(f"{name}: {label}: duplicate {key} (entries {seen[label]} and {n})")

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from edition.problems import EditionError, shown
+from edition.problems import EditionError, not_utf8, shown
 
 if TYPE_CHECKING:
     from edition import Edition
@@ -148,16 +148,20 @@ def check_pages(edition: Edition, docs_dir: Path) -> None:
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
         src = path.relative_to(docs_dir).as_posix()
+        data = path.read_bytes()
         try:
-            lines = path.read_bytes().decode("utf-8").split("\n")
+            lines = data.decode("utf-8").split("\n")
         except UnicodeDecodeError as error:
-            problems.append(f"docs/{src}: not UTF-8 (at byte {error.start}); save the file as UTF-8")
+            problems.append(not_utf8(f"docs/{src}", data, error))
             continue
         for n, line in enumerate(lines, start=1):
             try:
                 if _TEMPLATE.search(line):
                     if "{#" in line and not _CALL.match(line.strip()):
-                        raise EditionError("'{#' opens a template comment: write an id line as `{: #p1-2-3 }`")
+                        written = re.search(r"\{#\s*([\w-]+)", line)  # {#p1-2-3}: an id line gone wrong
+                        example = written.group(1) if written and edition.particulars.is_paragraph_id(written.group(1)) \
+                            else edition.particulars.paragraph_id_example
+                        raise EditionError(f"'{{#' opens a template comment: write an id line as `{{: #{example} }}`")
                     name, kwargs = parse_call(line)
                     kind = MACROS[name][1]
                     check_directive(edition, kind, {"ids": [kwargs["id"]]} if name == "indicator" else kwargs)

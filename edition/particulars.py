@@ -6,9 +6,9 @@ import hashlib
 import re
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 
-from edition.datafiles import SLUG, Strict, Text, read_yaml
+from edition.datafiles import SLUG, Strict, Text, field_problems, found, read_yaml
 from edition.problems import EditionError
 
 NAME = "data/edition.yml"
@@ -64,10 +64,13 @@ class Particulars(Strict):
 
 
 def load_particulars(root: Path) -> Particulars:
-    from edition.datafiles import validate_entries
-
     raw = read_yaml(root, NAME)
-    (particulars,) = validate_entries(NAME, [raw] if isinstance(raw, dict) else raw, Particulars, what="a mapping")
+    if not isinstance(raw, dict):
+        raise EditionError(f"{NAME}: expected a mapping of the report's particulars, found {found(raw)}")
+    try:
+        particulars = Particulars.model_validate(raw)
+    except ValidationError as error:
+        raise EditionError("\n".join(field_problems(NAME, error))) from None
     for group in particulars.pages.entity_groups:
         unknown = [t for t in group.types if t not in particulars.entity_types]
         if unknown:

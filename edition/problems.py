@@ -21,6 +21,12 @@ def looks_odd(char: str) -> bool:
     )
 
 
+def not_utf8(name: str, data: bytes, error: UnicodeDecodeError) -> str:
+    """The message for a file that is not UTF-8: its name, the line and the byte where decoding stopped."""
+    line = data[: error.start].count(b"\n") + 1
+    return f"{name}:{line}: not UTF-8 (byte {data[error.start]:#04x}); save the file as UTF-8"
+
+
 def shown(text: str) -> str:
     """Text as a message shows it: quoted, with invisible and look-alike characters escaped (\\u200b)."""
     escaped = "".join(
