@@ -46,24 +46,24 @@ def render_before_after_chart(before_label: str, before: float, after_label: str
     return svg
 
 
-def render_comparison(ind: Indicator) -> etree.Element | None:
+def render_comparison(ind: Indicator, before_label: str) -> etree.Element | None:
     comparison = ind.comparison
     if comparison is None:
         return None
     chart = None
     if comparison.kind == "baseline":
-        chart = render_before_after_chart(comparison.period or "此前", comparison.value, ind.period, ind.value, comparison.unit)
+        chart = render_before_after_chart(comparison.period or before_label, comparison.value, ind.period, ind.value, comparison.unit)
     return E("p", chart, E("span", comparison.text), class_=f"ic-comparison ic-{comparison.kind}")
 
 
-def render_indicator_card(ind: Indicator, source_href: str, source_label: str = "原文") -> etree.Element:
-    """One card. `source_href` links to the paragraph that states the figure."""
+def render_indicator_card(ind: Indicator, source_href: str, source_label: str = "原文", before_label: str = "此前") -> etree.Element:
+    """One card. `source_href` links to the paragraph that states the figure; the labels come from data/edition.yml."""
     return E(
         "figure",
         render_value(ind),
         E("figcaption", ind.label, E("span", ind.label_en, class_="ic-label-en", lang="en"), class_="ic-label"),
         E("p", ind.period, class_="ic-period"),
-        render_comparison(ind),
+        render_comparison(ind, before_label),
         E("p", f"“{ind.quote}”", class_="ic-quote"),
         E("a", f"{source_label} {ind.paragraph}", class_="ic-source", href=source_href, data_paragraph=ind.paragraph),
         class_="ic-card", id=f"ic-{ind.id}", data_indicator=ind.id,

@@ -22,7 +22,7 @@ from markdown.treeprocessors import Treeprocessor
 from edition import pages
 from edition.directives import parse_directive
 from edition.html import E
-from edition.notes import PageNotes, render_editor_note, render_marker, render_page_notes, render_term  # noqa: F401
+from edition.notes import PageNotes, render_editor_note, render_page_notes, render_term
 from edition.problems import EditionError
 
 PLACEHOLDER = "data-edition-directive"

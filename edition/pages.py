@@ -30,8 +30,9 @@ def paragraph_link(edition: Edition, pid: str) -> str:
 
 
 def cards(edition: Edition, href: Href, **selection) -> etree.Element:
-    label = edition.strings["source_link"]
-    return render_card_grid([render_indicator_card(i, href(i.paragraph), label) for i in select_indicators(edition, **selection)])
+    s = edition.strings
+    return render_card_grid([render_indicator_card(i, href(i.paragraph), s["source_link"], s["comparison_before"])
+                             for i in select_indicators(edition, **selection)])
 
 
 def dashboard(edition: Edition, href: Href) -> list[etree.Element]:

@@ -2,12 +2,13 @@
 
 Each event hands over to edition/ (plain Python). The loaded edition travels with the build's
 config (`config["edition"]`), never in a module global. MkDocs loads this file by path, so the
-project root is put on sys.path to import the `edition` package.
+project root is put on sys.path to import the `edition` package (see `code`).
 """
 
 from __future__ import annotations
 
 import html
+import importlib
 import logging
 import os
 import re
@@ -19,26 +20,22 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-# `mkdocs serve` loads this file again on every rebuild: drop the edition's modules, so edits to them count.
-for _name in [m for m in sys.modules if m == "edition" or m.startswith("edition.")]:
-    del sys.modules[_name]
 
-from edition import EditionError, load_edition  # noqa: E402
-from edition.csp import add_content_security_policy  # noqa: E402
-from edition.downloads import download_files  # noqa: E402
-from edition.extension import EditionExtension  # noqa: E402
-from edition.pages import generated_sources  # noqa: E402
-from edition.report import nav_sources  # noqa: E402
-from edition.search_worker import WorkerChanged, patch_site  # noqa: E402
+
+def code(module: str):
+    """A module of the edition's code. `mkdocs serve` keeps this file loaded across rebuilds (MkDocs caches
+    hooks), so on_config drops the edition's modules under serve and this imports them afresh: edits count."""
+    if str(ROOT) not in sys.path:  # MkDocs restores sys.path after loading this file
+        sys.path.insert(0, str(ROOT))
+    return importlib.import_module(f"edition.{module}" if module else "edition")
+
 
 # A logger outside "mkdocs.": under `mkdocs serve` an error is shown, not counted as a strict-mode warning.
 log = logging.getLogger("edition")
 
 
 def on_startup(command, dirty):
-    # `mkdocs serve` loads this file afresh for each rebuild but calls on_startup once: the process keeps the answer.
+    # Called once per process, before the first build: the answer goes into the environment, not a module global.
     os.environ["EDITION_SERVING"] = "1" if command == "serve" else ""
 
 
@@ -46,12 +43,16 @@ def serving() -> bool:
     return os.environ.get("EDITION_SERVING") == "1"
 
 
+@event_priority(100)  # before mkdocs-macros imports the macros module
 def on_config(config):
     """Load and check the report, the seed and every data file once, before anything renders."""
+    if serving():
+        for name in [m for m in sys.modules if m.split(".")[0] in ("edition", "macros")]:
+            del sys.modules[name]
     try:
         project = Path(config.config_file_path).resolve().parent  # data/ and seeds/ sit beside mkdocs.yml
-        edition = load_edition(project, Path(config["docs_dir"]), nav_sources(config["nav"]))
-    except EditionError as error:
+        edition = code("").load_edition(project, Path(config["docs_dir"]), code("report").nav_sources(config["nav"]))
+    except code("problems").EditionError as error:
         if not serving():
             raise PluginError(str(error)) from None
         # `mkdocs serve`: every page shows the error and the server lives on; fixing the file rebuilds.
@@ -64,7 +65,7 @@ def on_config(config):
         return config
     config["edition"] = edition
     config["edition_error"] = None
-    config.markdown_extensions.append(EditionExtension(edition=edition))
+    config.markdown_extensions.append(code("extension").EditionExtension(edition=edition))
     add_entity_pages_to_nav(config["nav"], edition)
     return config
 
@@ -87,13 +88,13 @@ def on_files(files, config):
     edition = config.get("edition")
     if edition is None:
         return files
-    for src, content in generated_sources(edition, Path(config["docs_dir"])).items():
+    for src, content in code("pages").generated_sources(edition, Path(config["docs_dir"])).items():
         files.append(File.generated(config, src, content=content))
 
     def page_url(src: str) -> str:
         return files.get_file_from_path(src).url
 
-    for name, content in download_files(edition, config.get("site_url") or "", page_url).items():
+    for name, content in code("downloads").download_files(edition, config.get("site_url") or "", page_url).items():
         files.append(File.generated(config, name, content=content))
     return files
 
@@ -155,12 +156,15 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    return add_content_security_policy(output)
+    if serving():
+        return output  # `mkdocs serve` injects its live-reload script inline: the policy is for the published site
+    return code("csp").add_content_security_policy(output)
 
 
 def on_post_build(config):
     """Fix Material's Chinese query segmentation in the built search worker."""
+    worker = code("search_worker")
     try:
-        patch_site(Path(config["site_dir"]))
-    except WorkerChanged as error:
+        worker.patch_site(Path(config["site_dir"]))
+    except worker.WorkerChanged as error:
         raise PluginError(str(error)) from None

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 
-import yaml
 from bs4 import BeautifulSoup
 
 from edition.directives import parse_directive

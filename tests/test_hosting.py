@@ -17,7 +17,9 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 
-from support import ROOT, QuietHandler, mkdocs_build
+import shutil
+
+from support import ROOT, QuietHandler, mkdocs_build, serve_directory
 from sitetext import site_url
 
 
@@ -236,3 +238,52 @@ def test_two_builds_are_byte_identical_and_only_the_sitemap_dates_change_with_th
         assert mkdocs_build(dest, extra_env=env).returncode == 0
     assert differing(first, second) == []
     assert sorted(differing(first, later)) == ["sitemap.xml", "sitemap.xml.gz"]
+
+
+# --- Content-Security-Policy ---------------------------------------------------------------------
+
+
+def test_every_page_carries_a_policy_allowing_only_its_own_scripts(site):
+    for url in all_pages(site):
+        head = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser").head
+        policy = head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert policy is not None and head.find("meta") is policy, url  # first, before anything it governs
+        assert "script-src 'self'" in policy["content"] and "'unsafe-inline'" not in policy["content"]
+
+
+@pytest.mark.parametrize("url", ["", "part-1/utilization/", "entities/places/", "indicators/", "glossary/"])
+def test_pages_work_under_their_policy_with_no_violation(browser, served, url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    violations = []
+    page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
+    page.goto(served + url, wait_until="networkidle")
+    page.click("input.md-search__input")
+    page.keyboard.insert_text("质押融资")
+    page.keyboard.press("End")
+    page.wait_for_selector("li.md-search-result__item")  # the search worker runs under the policy
+    page.close()
+    assert violations == []
+
+
+def test_an_inline_script_slipped_into_a_page_does_not_run(browser, site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page_file = copy / "part-1" / "utilization" / "index.html"
+    html = page_file.read_text(encoding="utf-8")
+    page_file.write_text(html.replace("</article>", "<script>window.__injected = 1</script></article>", 1), encoding="utf-8")
+    with serve_directory(copy) as url:
+        page = browser.new_page()
+        page.goto(url + "part-1/utilization/", wait_until="load")
+        assert page.evaluate("window.__injected") is None
+        assert page.evaluate("typeof window.__md_scope") == "object"  # Material's own inline scripts did run
+        page.close()
+
+
+def test_the_print_button_prints_by_a_listener(browser, served):
+    page = browser.new_page()
+    page.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1 }")
+    page.goto(served + "part-1/utilization/", wait_until="load")
+    assert page.get_attribute("button.print-button", "onclick") is None
+    page.click("button.print-button")
+    assert page.evaluate("window.__printed") == 1
+    page.close()
