@@ -65,7 +65,13 @@ def search_page(browser, served):
     page.close()
 
 
-@pytest.mark.parametrize("query", QUERIES)
+# Ranked in the top 3 only while the cards' labels leaked into the index (issue 11 took them out); issue 12
+# (paragraph-level results) is the fix. strict: the day it passes, this mark must go.
+RANKED_LOW = {"开放许可": "issue 12: /part-1/utilization/ ranks 6th now that card labels are not indexed"}
+
+
+@pytest.mark.parametrize("query", [pytest.param(q, marks=pytest.mark.xfail(strict=True, reason=RANKED_LOW[q])) if q in RANKED_LOW
+                                   else q for q in QUERIES])
 def test_query_lands_on_the_page_that_holds_it(search_page, query):
     assert QUERIES[query] in top_pages(search(search_page, query)), query
 
@@ -94,7 +100,7 @@ def test_search_panel_suggests_queries_in_chinese(browser, served):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(served)
     page.click("input.md-search__input")
-    page.wait_for_function("!/初始化/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("() => !/初始化/.test(document.querySelector('.md-search-result__meta').textContent)")
     assert "试试" in page.inner_text(".md-search-result__meta")
     page.close()
 
