@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import os
 import platform
@@ -110,11 +111,17 @@ def build_times(edition: Path, baseline: Path, report_only: Path, runs: int) -> 
 
 def synthetic(project: Path, scale: int) -> None:
     """The report `scale` times: copies of every report page (ids renumbered, in the nav, before the
-    appendix), with the same entities and figures, so that the hooks link and annotate them all."""
+    appendix), with the same entities and figures, so that the extension links and annotates them all.
+    The copies' digits become 〇 (no figure without its indicator) and the seed grows by their lines,
+    so the build's own checks (seed, numbers) hold."""
+    from edition.particulars import load_particulars
+    from edition.report import parse_page
+
     docs = project / "docs"
+    particulars = load_particulars(project)
     sources = [p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*.md"))
                if p.relative_to(docs).as_posix() != "index.md" and re.search(r"^\{: #", p.read_text(encoding="utf-8"), re.M)]
-    counter, nav = 0, []
+    counter, nav, seed_lines = 0, [], []
 
     def renumber(match):
         nonlocal counter
@@ -125,10 +132,20 @@ def synthetic(project: Path, scale: int) -> None:
         for src in sources:
             dest = docs / f"copy-{copy}" / src
             dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(re.sub(r"\{: #[a-z0-9-]+ \}", renumber, (docs / src).read_text(encoding="utf-8")), encoding="utf-8")
+            lines = re.sub(r"\{: #[a-z0-9-]+ \}", renumber, (docs / src).read_text(encoding="utf-8")).split("\n")
+            for line in parse_page(src, "\n".join(lines), particulars).lines:
+                index = line.line - 1
+                lines[index] = lines[index].replace(line.text, re.sub(r"\d", "〇", line.text))
+            dest.write_text("\n".join(lines), encoding="utf-8")
+            seed_lines += [line.text for line in parse_page(src, "\n".join(lines), particulars).lines]
         nav.append(f"  - 副本{copy}:\n" + "".join(f"      - copy-{copy}/{src}\n" for src in sources))
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(config.replace("\n  - 资料:\n", "\n" + "".join(nav) + "  - 资料:\n", 1), encoding="utf-8")
+    seed = project / particulars.seed
+    seed.write_text("\n".join([seed.read_text(encoding="utf-8"), *seed_lines]), encoding="utf-8")
+    settings = project / "data" / "edition.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(particulars.seed_sha256, hashlib.sha256(seed.read_bytes()).hexdigest()),
+                        encoding="utf-8")
 
 
 def scaling(scales: list[int], runs: int, work: Path) -> list[dict]:
