@@ -35,9 +35,9 @@ build: $(VENV)/.installed
 test: setup
 	$(BIN)/python -m pytest
 
-# Everything but the Chromium tests (no browser needed): under a minute.
+# Everything but the Chromium tests and the whole-site rebuilds: about a minute, no browser needed.
 test-fast: $(VENV)/.installed
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 # Figures, not pass/fail: see README "Performance".
 bench: setup

@@ -56,9 +56,16 @@ def edit_yaml(project: Path, name: str, change) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def build_with_broken_data(project: Path, name: str, change) -> subprocess.CompletedProcess:
+def error_with_broken_data(project: Path, name: str, change) -> str:
+    """Apply `change` to data/<name> in a project copy and load it as the build's first step does: the message."""
+    from edition import EditionError
+
     edit_yaml(project, name, change)
-    return build_copy(project)
+    try:
+        load_project(project)
+    except EditionError as error:
+        return str(error)
+    return ""
 
 
 def nav_of(project: Path) -> list:

@@ -92,6 +92,7 @@ def fetch(url: str) -> tuple[int, str]:
         return error.code, ""
 
 
+@pytest.mark.slow
 def test_site_under_a_sub_path_has_no_broken_link_or_asset(sub_path_site):
     base, dest = sub_path_site
     pages = {base + url for url in all_pages(dest)}
@@ -231,6 +232,7 @@ def differing(a: Path, b: Path) -> list[str]:
     return diffs
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical_and_only_the_sitemap_dates_change_with_the_day(tmp_path):
     same_day = {"SOURCE_DATE_EPOCH": "1700000000"}
     first, second, later = tmp_path / "a", tmp_path / "b", tmp_path / "c"

@@ -13,6 +13,8 @@ import pytest
 
 from support import copy_project, edit_yaml
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def serving(tmp_path):
