@@ -62,7 +62,7 @@ def parse_directive(line: str) -> tuple[str, dict[str, str]] | None:
 
 def macro_directive(name: str, kwargs: dict) -> str:
     """What a macro returns: the directive its call stands for (the call was checked by `check_pages`)."""
-    params, kind = MACROS[name]
+    kind = MACROS[name][1]
     if name == "indicator":
         return directive(kind, ids=[kwargs["id"]])
     return directive(kind, **kwargs)

@@ -10,9 +10,6 @@ import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
 
-Child = "etree.Element | str | None"
-
-
 def attribute_name(name: str) -> str:
     return name.rstrip("_").replace("_", "-")
 
@@ -40,6 +37,3 @@ def append(el: etree.Element, *children) -> etree.Element:
             el.append(child)
     return el
 
-
-def text_of(el: etree.Element) -> str:
-    return "".join(el.itertext())

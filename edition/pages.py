@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable
 from edition.cards import render_card_grid, render_indicator_card
 from edition.directives import MACROS, directive, select_indicators
 from edition.html import E
-from edition.report import _HEADING, attr_line, front_matter_end
+from edition.report import attr_line, front_matter_end, heading
 from edition.tilemap import Tile, render_province_map
 
 if TYPE_CHECKING:
@@ -184,11 +184,11 @@ def print_markdown(edition: Edition, docs_dir: Path) -> str:
         lines = (docs_dir / page.src).read_text(encoding="utf-8").split("\n")
         for i in range(front_matter_end(lines), len(lines)):
             line = lines[i]
-            heading = _HEADING.match(line)
-            if heading:
-                classes = attr_line("{" + heading.group(3) + "}")[1] if heading.group(3) else []
+            found = heading(line)
+            if found:
+                level, _, classes = found
                 if "ed" not in classes or "ed-title" in classes:
-                    out += ["#" * min(6, len(heading.group(1)) + depth) + line[len(heading.group(1)):], ""]
+                    out += ["#" * min(6, level + depth) + line.lstrip("#"), ""]
             elif (attrs := attr_line(line)) and attrs[0] in edition.report.paragraphs:
                 out += [lines[i - 1], line, ""]
             elif re.match(r"^\{\{\s*(" + "|".join(cards_macros) + r")\s*\(", line.strip()):

@@ -33,6 +33,15 @@ def attr_line(line: str) -> tuple[str | None, list[str]] | None:
     return ident, classes
 
 
+def heading(line: str) -> tuple[int, str, list[str]] | None:
+    """(level, text, classes) if the line is an ATX heading, else None."""
+    match = _HEADING.match(line)
+    if not match:
+        return None
+    classes = attr_line("{" + match.group(3) + "}")[1] if match.group(3) else []
+    return len(match.group(1)), match.group(2), classes
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of the report as a page holds it: a heading or a paragraph."""
@@ -73,14 +82,13 @@ def parse_page(src: str, markdown: str, particulars: Particulars) -> ReportPage 
     start = front_matter_end(lines)
     for i in range(start, len(lines)):
         line = lines[i]
-        heading = _HEADING.match(line)
-        if heading:
-            classes = attr_line("{" + heading.group(3) + "}")[1] if heading.group(3) else []
-            level = len(heading.group(1))
+        found = heading(line)
+        if found:
+            level, text, classes = found
             if level == 1 and not page.title:
-                page.title, page.editorial_title = heading.group(2), "ed" in classes
+                page.title, page.editorial_title = text, "ed" in classes
             if "ed" not in classes:
-                page.lines.append(Line("heading", heading.group(2), src, i + 1, level=level))
+                page.lines.append(Line("heading", text, src, i + 1, level=level))
             continue
         attrs = attr_line(line)
         if not attrs or attrs[0] is None:
@@ -126,9 +134,6 @@ class Report:
 
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs.values())
-
-    def order(self, pid: str) -> int:
-        return list(self.paragraphs).index(pid)
 
 
 def nav_sources(nav) -> list[str]:
