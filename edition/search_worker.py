@@ -1,43 +1,54 @@
-"""Two fixes to Material's Chinese query handling, applied to the built search worker.
+"""Material's search worker, with the edition's query handling (edition/search.js) hooked in.
 
-Material (9.8.2) segments a Chinese query with the words of the index, then searches for any of
-the segments. Two faults follow, which readers of this report hit:
+Material (9.8.2) segments a Chinese query with the words of its index and searches for the
+segments; the faults readers met are in issue 12 of this project: a figure like 79.8万件 became
+one term that matched nothing, overlapping segments (地方, 方法) were all required, a result
+opened the top of a section. edition/search.js replaces the query handling, keeps an entry only
+if it holds the query as written, ranks the report first and shows a few paragraphs a page.
 
-1. `segment()` never tries a slice that ends at the query's last character (`j < query.length`),
-   so 三不腐 is searched as 三 alone and lands on pages without 三不腐; for the same reason it
-   never continues at a one-character word at the end (`q < query.length - 1`): 冰墩墩 = 冰墩 + 墩;
-2. the segments are alternatives, so 量子纠缠, which the report never says, finds pages with 量子.
-
-The fix makes the last slice reachable and every segment required (lunr's `+`), so a page must
-hold the whole query; a query whose words never occur together finds nothing. The worker is
-patched in the built site (never in the installed package, nor copied into this repository);
-if Material changes the worker, the build stops here (see README, "Upgrading Material").
+The worker is patched in the built site (never in the installed package, nor copied into this
+repository): search.js goes in front of it and four calls are hooked into its search(). If
+Material changes the worker, the build stops here (see README, "Upgrading Material").
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+PRELUDE = Path(__file__).with_name("search.js")
+
 # (what the minified worker says, what it should say, why)
 PATCHES = [
     (
-        "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e",
-        "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e",
-        "segment(): also try the slice that ends at the query's last character",
+        'if(e=e.replace(new RegExp("\\\\p{sc=Han}+","gu"),s=>[...fe(s,this.index.invertedIndex)].join("* ")),e=ce(e),!e)'
+        "return{items:[]};",
+        "let Q=editionSearch.parse(e,this.index.invertedIndex,this.map);if(e=Q.query,!e)return{items:[]};",
+        "search(): the edition's query, in place of Material's segmentation and query syntax",
     ),
     (
-        "n[a]&&a<t.length-1&&(i[s++]=a)",
-        "n[a]&&a<t.length&&(i[s++]=a)",
-        "segment(): also continue at a word that starts at the query's last character",
+        "let f=he(r,Object.keys(u.metadata));",
+        "let f=editionSearch.terms(Q);",
+        "search(): the terms a result shows as found, and the page highlights",
     ),
     (
-        '[...fe(s,this.index.invertedIndex)].join("* ")',
-        # every segment is required; characters no segment covers are required too (as the whole
-        # run), so that 量子纠缠 does not quietly become 量
-        "(r=>[...r,...([...s].every((c,i)=>r.some(t=>{for(let k=s.indexOf(t);k>=0;k=s.indexOf(t,k+1))"
-        "if(k<=i&&i<k+t.length)return!0;return!1}))?[]:[s])].map(t=>\"+\"+t+\"*\").join(\" \"))"
-        "([...fe(s,this.index.invertedIndex)])",
-        "search(): every segment of a Chinese query is required, and no character is dropped",
+        "[]).sort((s,o)=>o.score-s.score).reduce(",
+        "[]).filter(s=>editionSearch.keep(Q,this.map.get(s.location))).sort((s,o)=>editionSearch.compare(Q,s,o)).reduce(",
+        "search(): keep the entries that hold the query; the report first",
+    ),
+    (
+        "let i;if(this.options.suggest)",
+        "let i;editionSearch.show(n);if(this.options.suggest)",
+        "search(): show a few entries of each page",
+    ),
+]
+
+# Material's bundle starts building the search index on every page load (except from file://, where
+# it waits for the search to open). The edition waits everywhere: the index loads when a reader opens search.
+BUNDLE_PATCHES = [
+    (
+        'L($(location.protocol!=="file:"),Je("search"))',
+        'L($(!1),Je("search"))',
+        "setupSearchWorker(): load the index when search opens",
     ),
 ]
 
@@ -46,18 +57,31 @@ class WorkerChanged(RuntimeError):
     pass
 
 
-def patch_search_worker(js: str) -> str:
-    for before, after, why in PATCHES:
+def patched(js: str, patches, what: str) -> str:
+    for before, after, why in patches:
         if js.count(before) != 1:
-            raise WorkerChanged(f"Material's search worker changed: cannot apply '{why}'; see README, 'Upgrading Material'")
+            raise WorkerChanged(f"Material's {what} changed: cannot apply '{why}'; see README, 'Upgrading Material'")
         js = js.replace(before, after)
     return js
 
 
-def patch_site(site_dir: Path) -> Path:
-    workers = sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    if len(workers) != 1:
-        raise WorkerChanged(f"expected one search worker in the built site, found {len(workers)}")
-    worker = workers[0]
-    worker.write_text(patch_search_worker(worker.read_text(encoding="utf-8")), encoding="utf-8")
-    return worker
+def patch_search_worker(js: str) -> str:
+    return PRELUDE.read_text(encoding="utf-8") + "\n" + patched(js, PATCHES, "search worker")
+
+
+def patch_bundle(js: str) -> str:
+    return patched(js, BUNDLE_PATCHES, "bundle")
+
+
+def one(folder: Path, pattern: str) -> Path:
+    found = sorted(folder.glob(pattern))
+    if len(found) != 1:
+        raise WorkerChanged(f"expected one {pattern} in {folder} of the built site, found {len(found)}")
+    return found[0]
+
+
+def patch_site(site_dir: Path) -> None:
+    scripts = site_dir / "assets" / "javascripts"
+    for path, patch in ((one(scripts / "workers", "search.*.min.js"), patch_search_worker),
+                        (one(scripts, "bundle.*.min.js"), patch_bundle)):
+        path.write_text(patch(path.read_text(encoding="utf-8")), encoding="utf-8")

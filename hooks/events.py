@@ -96,6 +96,7 @@ def on_files(files, config):
 
     for name, content in code("downloads").download_files(edition, config.get("site_url") or "", page_url).items():
         files.append(File.generated(config, name, content=content))
+    config["edition_urls"] = {f.src_uri: f.url for f in files.documentation_pages()}  # for the search index
     return files
 
 
@@ -161,10 +162,21 @@ def on_post_page(output, page, config):
     return code("csp").add_content_security_policy(output)
 
 
+@event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config):
-    """Fix Material's Chinese query segmentation in the built search worker."""
+    """The search: the edition's index in place of Material's, and its query code in Material's worker."""
+    site = Path(config["site_dir"])
     worker = code("search_worker")
     try:
-        worker.patch_site(Path(config["site_dir"]))
+        worker.patch_site(site)
     except worker.WorkerChanged as error:
         raise PluginError(str(error)) from None
+    edition = config.get("edition")
+    index = site / "search" / "search_index.json"
+    if edition is None or not index.exists():
+        return
+    try:
+        rebuilt = code("search_index").search_index_json(edition, index.read_text(encoding="utf-8"), config["edition_urls"].__getitem__)
+    except code("problems").EditionError as error:
+        raise PluginError(str(error)) from None
+    index.write_text(rebuilt, encoding="utf-8")
