@@ -42,13 +42,19 @@ PATCHES = [
     ),
 ]
 
-# Material's bundle starts building the search index on every page load (except from file://, where
-# it waits for the search to open). The edition waits everywhere: the index loads when a reader opens search.
+# Material's bundle downloads the search index on every page load and builds it (except from file://,
+# where it waits for the search to open). The edition waits everywhere: the index loads when a reader
+# opens search, or when a page is opened from a result (to highlight the query, `?h=`).
 BUNDLE_PATCHES = [
     (
         'L($(location.protocol!=="file:"),Je("search"))',
         'L($(!1),Je("search"))',
-        "setupSearchWorker(): load the index when search opens",
+        "setupSearchWorker(): build the index when search opens",
+    ),
+    (
+        'Ai(e,{index$:zi,location$:Kt})',
+        'Ai(e,{index$:new URL(location.href).searchParams.has("h")?zi:tt,location$:Kt})',
+        "mountSearchHiglight(): fetch the index only to highlight a query",
     ),
 ]
 
