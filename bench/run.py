@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.linker import linker_throughput  # noqa: E402
+from bench.search import search_quality, search_timing  # noqa: E402
+from support import load_project  # noqa: E402  (bench.search put tests/ on the path)
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 PARTS = ["docs", "hooks", "macros", "edition", "data", "overrides", "seeds", "mkdocs.yml"]
@@ -196,44 +198,6 @@ def search_index(site: Path) -> dict:
     return {"raw": len(data), "gzip": len(gzip.compress(data, 6, mtime=0))}
 
 
-def search_latency(site: Path, queries=("质押融资", "广东", "4868.8", "专利开放许可", "量子纠缠")) -> dict:
-    """Time from the last keystroke to rendered results, in Debian's Chromium."""
-    import functools
-    import http.server
-    import threading
-
-    from playwright.sync_api import sync_playwright
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    timings = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM") or shutil.which("chromium"),
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(f"http://127.0.0.1:{server.server_port}/")
-        page.click("input.md-search__input")
-        page.wait_for_function("() => !/初始化/.test(document.querySelector('.md-search-result__meta').textContent)")
-        for query in queries:
-            page.fill("input.md-search__input", "")
-            page.wait_for_timeout(100)
-            page.keyboard.insert_text(query)
-            page.evaluate("""() => { window.__done = null; const list = document.querySelector('.md-search-result');
-                new MutationObserver((m, o) => { window.__done = performance.now(); o.disconnect() })
-                  .observe(list, {childList: true, subtree: true, characterData: true}) }""")
-            start = page.evaluate("performance.now()")
-            page.keyboard.press("End")
-            page.wait_for_function("() => window.__done !== null")  # a function: a string expression is eval, which the CSP forbids
-            timings[query] = page.evaluate("window.__done") - start
-        browser.close()
-    server.shutdown()
-    return {"ms": timings, "median_ms": statistics.median(timings.values())}
-
-
 def serve_rebuild(project: Path) -> float:
     """Seconds from saving one page to `mkdocs serve` having rebuilt the site."""
     import socket
@@ -280,7 +244,8 @@ def main(argv=None) -> dict:
         result["page_weight"] = page_weights(edition / "site", report_only / "site")
         result["search_index"] = search_index(edition / "site")
         result["search_index_baseline"] = search_index(report_only / "site")
-        result["search_latency"] = search_latency(edition / "site")
+        result["search"] = search_timing(edition / "site")
+        result["search_quality"] = search_quality(edition / "site", load_project(edition))
         result["serve_rebuild_s"] = serve_rebuild(edition)
         result["scaling"] = scaling(scales, runs if args.quick else max(1, runs // 2), work)
         result["linker"] = linker_throughput((1, 10) if args.quick else (1, 10, 50))
@@ -306,8 +271,21 @@ def report(r: dict) -> None:
     s, sb = r["search_index"], r["search_index_baseline"]
     print(f"\nsearch index   {s['raw'] / 1024:.0f} KiB raw, {s['gzip'] / 1024:.0f} KiB gzip"
           f"   (plain site: {sb['raw'] / 1024:.0f} KiB, {sb['gzip'] / 1024:.0f} KiB)")
-    print("search, last keystroke to rendered results: " + ", ".join(f"{q} {ms:.0f} ms" for q, ms in r["search_latency"]["ms"].items())
-          + f"   (median {r['search_latency']['median_ms']:.0f} ms)")
+    sr, q = r["search"], r["search_quality"]
+    print("search, last keystroke to rendered results: " + ", ".join(f"{k} {ms:.0f} ms" for k, ms in sr["latency_ms"].items())
+          + f"   (median {sr['latency_median_ms']:.0f} ms, budget ≤ 50)")
+    for rate in ("cpu_1x", "cpu_4x"):
+        t = sr["ready"][rate]
+        print(f"search ready, {rate[4:]} CPU: page loaded {t['load_ms']:.0f} ms; search opened at once: ready "
+              f"{t['load_to_ready_ms']:.0f} ms after load ({t['open_to_ready_ms']:.0f} ms after opening; "
+              f"index downloaded -> ready {t['index_to_ready_ms']:.0f} ms)")
+    print(f"search ready, 4x CPU with the worker slowed too (estimate): {sr['ready']['cpu_4x_workers_too_estimate_ms']:.0f} ms"
+          f" after opening (budget ≤ 1000)")
+    print(f"search quality, {q['queries']} queries drawn from the report (not the tests'): {q['landed']} land a paragraph "
+          f"holding them in the top 3 ({100 * q['landed'] / q['queries']:.0f}%, target ≥ 95%); "
+          + ", ".join(f"{k} {a}/{n}" for k, (a, n) in q["by_kind"].items())
+          + f"; words never said: {len(q['never_said_with_results'])} of {q['never_said']} show results"
+          + (f"; missed: {'、'.join(q['misses'])}" if q["misses"] else ""))
     print(f"mkdocs serve, rebuild after editing one page: {r['serve_rebuild_s']:.2f} s")
     print(f"\n{'corpus':>7}{'pages':>8}{'build s':>10}{'ms/page':>10}")
     for row in r["scaling"]:

@@ -8,7 +8,8 @@
  *            may match (lunr's default), overlapping alternatives included.
  * keep():    an entry is kept only if every run stands in it as written: the words it matched
  *            then cover every character of the query, and a word the report never uses finds
- *            nothing.
+ *            nothing. Its snippet is the sentences holding the query, the query marked in them
+ *            (Material would mark every word matched, in the first sentences matched).
  * compare(): an entity page first for its own name or a spelling of it; then the report's
  *            paragraphs and headings; then the other pages; each by lunr's score.
  * show():    up to three entries of a page are shown, not only the best one.
@@ -101,9 +102,45 @@ var editionSearch = (() => {
     return Object.fromEntries(Q.runs.map(run => [run, true]))
   }
 
-  function keep(Q, doc) {
+  function keep(Q, item) {
+    const doc = Q.docs.get(item.location)
     const text = textOf(Q, doc)
-    return Q.runs.every(run => text.includes(run))
+    if (!Q.runs.every(run => text.includes(run)))
+      return false
+    const sentences = snippet(Q, doc.text)
+    if (sentences !== null)
+      item.text = sentences
+    return true
+  }
+
+  // The (at most two) sentences holding most of the query, in their order, the query marked; null
+  // for text that is not sentences (<p> blocks, as edition/search_index.py writes them)
+  const ESCAPED = { "&": "&amp;", "<": "&lt;", ">": "&gt;" }
+  function snippet(Q, html) {
+    const blocks = html.match(/<p>[^<]*<\/p>/g)
+    if (!blocks || blocks.join("") !== html)
+      return null
+    const found = blocks.map((block, n) => {
+      const inner = block.slice(3, -4).replace(/\u200b/g, "")
+      const lower = inner.toLowerCase()
+      const marks = []
+      for (const run of Q.runs) {
+        const needle = run.replace(/[&<>]/g, c => ESCAPED[c])
+        for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + 1))
+          marks.push([at, at + needle.length])
+      }
+      return { n, inner, marks, runs: Q.runs.filter(run => lower.includes(run.replace(/[&<>]/g, c => ESCAPED[c]))).length }
+    })
+    const best = found.filter(b => b.runs).sort((a, b) => b.runs - a.runs || a.n - b.n).slice(0, 2).sort((a, b) => a.n - b.n)
+    return (best.length ? best : found.slice(0, 1)).map(({ inner, marks }) => {
+      let out = "", at = 0
+      for (const [start, end] of marks.sort((a, b) => a[0] - b[0])) {
+        if (end <= at) continue
+        out += inner.slice(at, Math.max(at, start)) + "<mark>" + inner.slice(Math.max(at, start), end) + "</mark>"
+        at = end
+      }
+      return "<p>" + out + inner.slice(at) + "</p>"
+    }).join("")
   }
 
   function rank(Q, doc) {

@@ -32,7 +32,7 @@ PATCHES = [
     ),
     (
         "[]).sort((s,o)=>o.score-s.score).reduce(",
-        "[]).filter(s=>editionSearch.keep(Q,this.map.get(s.location))).sort((s,o)=>editionSearch.compare(Q,s,o)).reduce(",
+        "[]).filter(s=>editionSearch.keep(Q,s)).sort((s,o)=>editionSearch.compare(Q,s,o)).reduce(",
         "search(): keep the entries that hold the query; the report first",
     ),
     (
