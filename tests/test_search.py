@@ -120,6 +120,18 @@ def test_labels_of_entity_pages_and_cards_are_not_searchable(search_page, label)
     assert search(search_page, label) == []
 
 
+def test_the_panel_suggests_example_queries_and_each_finds_results(browser, served):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(served)
+    open_search(page)
+    hint = page.inner_text(".md-search-result__meta")
+    examples = hint.partition("试试:")[2].split("、")
+    assert len(examples) >= 3
+    for example in examples:
+        assert search(page, example), example
+    page.close()
+
+
 def test_enter_opens_the_paragraph_and_the_query_is_highlighted_in_it(browser, served):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(served)
