@@ -21,8 +21,10 @@ def test_benchmark_runs_on_a_small_corpus_and_reports_every_figure(tmp_path):
     figures = json.loads(out.read_text(encoding="utf-8"))
     assert figures["build"]["edition_s"] > 0 and figures["build"]["baseline_s"] > 0
     assert {row["type"] for row in figures["page_weight"]} >= {"home", "section"}
-    assert figures["search_index"]["gzip"] > 0 and figures["search_latency"]["median_ms"] > 0
+    assert figures["search_index"]["gzip"] > 0 and figures["search"]["latency_median_ms"] > 0
+    assert figures["search"]["ready"]["cpu_4x"]["open_to_ready_ms"] > 0
+    assert figures["search_quality"]["queries"] >= 60 and figures["search_quality"]["never_said"] >= 6
     assert figures["serve_rebuild_s"] > 0
     assert [row["scale"] for row in figures["scaling"]] == [1, 2]
     assert figures["scaling"][1]["pages"] > figures["scaling"][0]["pages"]
-    assert "ratio" in result.stdout and "search index" in result.stdout
+    assert "ratio" in result.stdout and "search index" in result.stdout and "search quality" in result.stdout
