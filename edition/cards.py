@@ -73,3 +73,8 @@ def render_indicator_card(ind: Indicator, source_href: str, source_label: str = 
 def render_card_grid(cards: list[etree.Element]) -> etree.Element:
     """Cards side by side: an addition of the edition (class ed), kept out of the search index."""
     return E("div", *cards, class_="ed ic-grid", data_search_exclude="")
+
+
+def render_card_fold(grid: etree.Element, summary: str) -> etree.Element:
+    """Cards behind one line (`<details>`), kept out of the search index like the grid it holds."""
+    return E("details", E("summary", summary, class_="ic-fold-summary"), grid, class_="ed ic-fold", data_search_exclude="")

@@ -58,10 +58,11 @@ def render_page_notes(notes: PageNotes, glossary_src: str) -> etree.Element | No
           id=f"anno-note-{n}", value=n)
         for n, t in enumerate(notes.terms, start=1)
     ]
+    # Folded on screen (the tooltips carry them there); print opens the fold (edition.css)
     return E(
         "section",
-        E("p", notes.strings["notes_title"], class_="anno-notes-title"),
-        E("ol", *items),
+        E("details", E("summary", f"{notes.strings['notes_title']}({len(items)})", class_="anno-notes-title"), E("ol", *items),
+          class_="anno-notes-fold"),
         class_="ed anno-notes", aria_label=notes.strings["notes_title"], data_search_exclude="",
     )
 

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from edition.cards import render_card_grid, render_indicator_card
+from edition.cards import render_card_fold, render_card_grid, render_indicator_card
 from edition.directives import MACROS, directive, select_indicators
 from edition.html import E
 from edition.report import attr_line, front_matter_end, heading
@@ -29,10 +29,16 @@ def paragraph_link(edition: Edition, pid: str) -> str:
     return f"/{edition.report.page_of[pid].src}#{pid}"
 
 
-def cards(edition: Edition, href: Href, **selection) -> etree.Element:
+def card_grid(edition: Edition, href: Href, **selection) -> etree.Element:
     s = edition.strings
     return render_card_grid([render_indicator_card(i, href(i.paragraph), s["source_link"], s["comparison_before"])
                              for i in select_indicators(edition, **selection)])
+
+
+def cards(edition: Edition, href: Href, **selection) -> etree.Element:
+    """A paragraph's figures in its page, folded into one line that opens in place: the report's text leads."""
+    grid = card_grid(edition, href, **selection)
+    return render_card_fold(grid, f"{edition.strings['figures_fold']} {len(grid)} {edition.strings['figures_unit']}")
 
 
 def dashboard(edition: Edition, href: Href) -> list[etree.Element]:
@@ -43,11 +49,11 @@ def dashboard(edition: Edition, href: Href) -> list[etree.Element]:
     out = []
     if compared:
         out += [E("h2", s["dashboard_comparisons"]), E("p", s["dashboard_comparisons_intro"]),
-                cards(edition, href, ids=[i.id for i in compared])]
+                card_grid(edition, href, ids=[i.id for i in compared])]
     for theme in edition.particulars.themes:
         rest = [i.id for i in edition.indicators.values() if i.theme == theme and i.id not in shown_ids]
         if rest:
-            out += [E("h2", theme), cards(edition, href, ids=rest)]
+            out += [E("h2", theme), card_grid(edition, href, ids=rest)]
     return out
 
 

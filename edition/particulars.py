@@ -29,6 +29,16 @@ class Pages(Strict):
     entity_groups: list[EntityGroup] = Field(min_length=1)
 
 
+# The interface strings the renderers show (data/edition.yml, strings:)
+STRINGS_USED = {
+    "comparison_before", "contents_label", "dashboard_comparisons", "dashboard_comparisons_intro", "downloads",
+    "editor_note", "editorial_title", "entity_forms", "entity_mentions", "entity_mentions_heading", "entity_name_en",
+    "entity_no_mentions", "entity_type", "figures_fold", "figures_unit", "glossary_intro", "glossary_title",
+    "map_caption", "map_label", "map_legend", "mentions_unit", "note_label", "notes_title", "permalink_title",
+    "print_button", "print_title", "source_link", "table_mentions", "table_name", "table_name_en", "term_forms", "term_where",
+}
+
+
 class Particulars(Strict):
     title: Text
     seed: str
@@ -40,6 +50,14 @@ class Particulars(Strict):
     term_categories: dict[str, Text] = Field(min_length=1)
     pages: Pages
     strings: dict[str, Text]
+
+    @field_validator("strings")
+    @classmethod
+    def _every_string_the_pages_use(cls, value: dict[str, str]) -> dict[str, str]:
+        missing = sorted(STRINGS_USED - set(value))
+        if missing:
+            raise ValueError(f"missing {', '.join(missing)} (the pages show them)")
+        return value
 
     @field_validator("paragraph_id")
     @classmethod

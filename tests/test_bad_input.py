@@ -411,6 +411,8 @@ PARTICULARS = {
     "a paragraph_id that is no regex": (lambda data: data.update(paragraph_id="^(source|p[1-3]"),
                                         ["data/edition.yml: field 'paragraph_id': not a regular expression"]),
     "a missing field": (lambda data: data.pop("themes"), ["data/edition.yml: field 'themes': Field required"]),
+    "a missing interface string": (lambda data: data["strings"].pop("figures_fold"),
+                                   ["data/edition.yml: field 'strings': ", "missing figures_fold (the pages show them)"]),
     "an entity group with an unknown type": (lambda data: data["pages"]["entity_groups"][3]["types"].append("city"),
                                              ["data/edition.yml: pages.entity_groups: places: unknown entity type 'city'"]),
 }

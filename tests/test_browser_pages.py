@@ -48,3 +48,24 @@ def test_palette_toggle_switches_light_to_dark(browser, served):
     page.click("label[title='切换到深色模式']")
     assert page.get_attribute("body", "data-md-color-scheme") == "slate"
     page.close()
+
+
+# --- issue 13: the report's text leads -------------------------------------------------------------
+
+
+def test_the_decade_section_reads_as_text_figures_and_notes_folded(browser, served):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(served + "part-1/decade/")
+    gaps = page.evaluate("""() => { const ps = [...document.querySelectorAll('article p[id]')]
+      return ps.slice(1).map((p, i) => p.getBoundingClientRect().top - ps[i].getBoundingClientRect().bottom) }""")
+    assert max(gaps) <= 800  # never more than a screen between two paragraphs of the report
+    whole = page.evaluate("() => document.querySelector('article').getBoundingClientRect().height")
+    alone = page.evaluate("""() => { document.querySelectorAll('article .ed, article .headerlink').forEach(e => e.remove())
+      return document.querySelector('article').getBoundingClientRect().height }""")
+    assert whole <= 1.6 * alone, (whole, alone)
+    page.reload()
+    fold = page.locator("details.ic-fold").first
+    assert not fold.locator(".ic-card").first.is_visible()
+    fold.locator("summary").click()  # opens in place
+    assert fold.locator(".ic-card").first.is_visible()
+    page.close()

@@ -144,8 +144,10 @@ def test_each_section_page_shows_its_own_figures_right_after_their_paragraph(sit
         para = soup.select_one(f"p#{ind['paragraph']}")
         after = para.find_next_siblings()
         before_next_paragraph = after[: next((i for i, el in enumerate(after) if el.name == "p" and el.get("id")), len(after))]
-        grid = next(el for el in before_next_paragraph if "ic-grid" in el.get("class", []))
-        assert grid.select_one(f"[data-indicator='{ind['id']}']"), ind["id"]
+        fold = next(el for el in before_next_paragraph if "ic-fold" in el.get("class", []))
+        assert fold.select_one(f".ic-grid [data-indicator='{ind['id']}']"), ind["id"]
+        cards = fold.select(".ic-card")
+        assert fold.summary.get_text() == f"本段数据 {len(cards)} 项"  # one quiet line, folded
 
 
 def soup_has(site, url, pid):

@@ -92,7 +92,7 @@ def test_png_renders_of_printed_pages_for_people_to_look_at(printed, artefacts):
 
 def test_cards_never_split_across_printed_pages(browser, served):
     page = browser.new_page()
-    page.goto(served + "part-1/decade/")
+    page.goto(served + "indicators/")  # on section pages the cards are folded and stay off paper
     page.emulate_media(media="print")
     styles = page.eval_on_selector_all(".ic-card", "els => els.map(e => [getComputedStyle(e).breakInside, getComputedStyle(e).boxShadow])")
     page.close()
@@ -110,3 +110,23 @@ def test_whole_report_print_view_holds_the_report_in_order(browser, served, site
     for line in seed_lines():
         position = pdf_find(text, line[:20], position)
         assert position >= 0, f"not found in order: {line[:20]}"
+
+
+# --- issue 13: paper serves the text ---------------------------------------------------------------
+
+
+def test_every_printed_page_says_which_page_of_how_many(printed):
+    for url, pdf in printed.items():
+        pages = PdfReader(io.BytesIO(pdf)).pages
+        for n, page in enumerate(pages, start=1):
+            assert pdf_contains(page.extract_text(), f"第{n}页/共{len(pages)}页"), (url, n)
+
+
+def test_the_decade_section_prints_on_four_a4_pages_with_its_notes_and_without_its_cards(printed, site):
+    pdf = printed["part-1/decade/"]
+    assert len(PdfReader(io.BytesIO(pdf)).pages) <= 4
+    text = text_of(pdf)
+    soup = BeautifulSoup(page_html(site, "part-1/decade/"), "html.parser")
+    first_note = soup.select_one("section.anno-notes li")
+    assert pdf_contains(text, first_note.strong.get_text())  # the notes print (open), in place of tooltips
+    assert "本段数据" not in text and "原文 p1-decade" not in text
