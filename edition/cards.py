@@ -77,4 +77,4 @@ def render_card_grid(cards: list[etree.Element]) -> etree.Element:
 
 def render_card_fold(grid: etree.Element, summary: str) -> etree.Element:
     """Cards behind one line (`<details>`), kept out of the search index like the grid it holds."""
-    return E("details", E("summary", summary, class_="ic-fold-summary"), grid, class_="ed ic-fold", data_search_exclude="")
+    return E("details", E("summary", summary), grid, class_="ed ic-fold", data_search_exclude="")

@@ -90,13 +90,11 @@ def on_files(files, config):
         return files
     for src, content in code("pages").generated_sources(edition, Path(config["docs_dir"])).items():
         files.append(File.generated(config, src, content=content))
-
-    def page_url(src: str) -> str:
-        return files.get_file_from_path(src).url
-
+    # Every page's URL, as MkDocs gives it: for the downloads now and the search index after the build
+    config["edition_urls"] = {f.src_uri: f.url for f in files.documentation_pages()}
+    page_url = config["edition_urls"].__getitem__
     for name, content in code("downloads").download_files(edition, config.get("site_url") or "", page_url).items():
         files.append(File.generated(config, name, content=content))
-    config["edition_urls"] = {f.src_uri: f.url for f in files.documentation_pages()}  # for the search index
     return files
 
 
