@@ -13,8 +13,8 @@ from pathlib import Path
 
 from edition.annotations import Term, load_terms, term_names, term_occurrences
 from edition.datafiles import fail_on, read_yaml
-from edition.entities import Entity, Mention, NotMention, collect_mentions, entity_names, load_entities
-from edition.indicators import Indicator, load_indicators
+from edition.entities import Entity, Mention, NotMention, check_map_places, collect_mentions, entity_names, load_entities
+from edition.indicators import Indicator, check_periods, load_indicators, load_periods
 from edition.matcher import Matcher
 from edition.numbers import NumberException, load_number_exceptions, uncovered_numbers
 from edition.particulars import Particulars, load_particulars, read_seed
@@ -29,6 +29,7 @@ class Edition:
     particulars: Particulars
     report: Report
     indicators: dict[str, Indicator]
+    periods: dict[str, str]  # a period as the report states it -> its English (data/periods.yml)
     entities: dict[str, Entity]
     not_mentions: list[NotMention]
     terms: dict[str, Term]
@@ -77,11 +78,14 @@ def load_edition(root: Path, docs_dir: Path, nav_sources: list[str]) -> Edition:
             return None
 
     indicators = checked(load_indicators, read_yaml(root, "data/indicators.yml"), report, particulars.themes)
+    periods = checked(load_periods, read_yaml(root, "data/periods.yml"))
     entities, not_mentions = checked(load_entities, read_yaml(root, "data/entities.yml"), report, particulars.entity_types) or ([], [])
+    problems += check_map_places(particulars.map_unmentioned, entities, report.text()) if entities else []
     aliases = {alias: e.id for e in entities for alias in e.aliases}
     terms = checked(load_terms, read_yaml(root, "data/annotations.yml"), report, aliases, particulars.term_categories)
     exceptions = checked(load_number_exceptions, read_yaml(root, "data/number-exceptions.yml"), report)
     fail_on(problems)
+    check_periods(indicators, periods)
     fail_on([f"{n}: a number that is neither an indicator (data/indicators.yml) nor a listed exception "
              f"(data/number-exceptions.yml)" for n in uncovered_numbers(report, list(indicators.values()), exceptions)])
 
@@ -94,7 +98,7 @@ def load_edition(root: Path, docs_dir: Path, nav_sources: list[str]) -> Edition:
         for e in entities if e.id not in mentioned and e.unmentioned != "intended"
     ])
     edition = Edition(
-        particulars=particulars, report=report, indicators=indicators, entities={e.id: e for e in entities},
+        particulars=particulars, report=report, indicators=indicators, periods=periods, entities={e.id: e for e in entities},
         not_mentions=not_mentions, terms={t.id: t for t in terms}, number_exceptions=exceptions,
         matcher=matcher, term_matcher=term_matcher, mentions=mentions, occurrences=term_occurrences(report, term_matcher),
     )

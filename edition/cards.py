@@ -56,13 +56,15 @@ def render_comparison(ind: Indicator, before_label: str) -> etree.Element | None
     return E("p", chart, E("span", comparison.text), class_=f"ic-comparison ic-{comparison.kind}")
 
 
-def render_indicator_card(ind: Indicator, source_href: str, source_label: str = "原文", before_label: str = "此前") -> etree.Element:
-    """One card. `source_href` links to the paragraph that states the figure; the labels come from data/edition.yml."""
+def render_indicator_card(ind: Indicator, source_href: str, source_label: str = "原文", before_label: str = "此前",
+                          period_en: str | None = None) -> etree.Element:
+    """One card. `source_href` links to the paragraph that states the figure; the labels come from data/edition.yml,
+    the period's English from data/periods.yml."""
     return E(
         "figure",
         render_value(ind),
         E("figcaption", ind.label, E("span", ind.label_en, class_="ic-label-en", lang="en"), class_="ic-label"),
-        E("p", ind.period, class_="ic-period"),
+        E("p", ind.period, *([" ", E("span", period_en, class_="ic-period-en", lang="en")] if period_en else []), class_="ic-period"),
         render_comparison(ind, before_label),
         E("p", f"“{ind.quote}”", class_="ic-quote"),
         E("a", f"{source_label} {ind.paragraph}", class_="ic-source", href=source_href, data_paragraph=ind.paragraph),
@@ -75,6 +77,8 @@ def render_card_grid(cards: list[etree.Element]) -> etree.Element:
     return E("div", *cards, class_="ed ic-grid", data_search_exclude="")
 
 
-def render_card_fold(grid: etree.Element, summary: str) -> etree.Element:
-    """Cards behind one line (`<details>`), kept out of the search index like the grid it holds."""
-    return E("details", E("summary", summary), grid, class_="ed ic-fold", data_search_exclude="")
+def render_card_fold(ids: list[str], summary: str, dashboard_href: str, link_label: str) -> etree.Element:
+    """A paragraph's figures behind one line (`<details>`). The cards themselves are on the data page: the
+    page's script brings them in when the line opens; without it, the line opens on a link to them there."""
+    return E("details", E("summary", summary), E("p", E("a", link_label, href=dashboard_href)),
+             class_="ed ic-fold", data_cards=" ".join(ids), data_search_exclude="")

@@ -26,17 +26,19 @@ MACROS = {
     "indicators": (("theme", "paragraph", "ids", "comparison"), "cards"),
     "indicator_dashboard": ((), "dashboard"),
     "province_map": ((), "province-map"),
-    "report_contents": ((), "contents"),
+    "report_contents": (("part",), "contents"),
 }
 # directive kind -> its keys
 DIRECTIVES = {
     "cards": ("theme", "paragraph", "ids", "comparison"),
     "dashboard": (),
     "province-map": (),
-    "contents": (),
+    "contents": ("part",),  # part: a part's opening page (its source): that part's sections only
     "entity": ("id",),
     "entity-index": ("group",),
     "glossary": (),
+    "print-contents": (),  # the whole-report page: its contents, linking to its headings
+    "print-part": ("page",),  # the whole-report page: where a part (page=its opening page's source) begins
 }
 _CALL = re.compile(r"^\{\{\s*([A-Za-z_]\w*)\s*\((.*)\)\s*\}\}$")
 _TEMPLATE = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
@@ -108,6 +110,10 @@ def check_directive(edition: Edition, kind: str, args: dict[str, str]) -> None:
         raise EditionError(f"unknown entity id {shown(str(args.get('id')))}")
     elif kind == "entity-index" and args.get("group") not in [g.id for g in edition.particulars.pages.entity_groups]:
         raise EditionError(f"unknown entity group {shown(str(args.get('group')))}")
+    elif kind == "contents" and "part" in args and args["part"] not in [p.src for p in edition.report.pages if p.src.endswith("/index.md")]:
+        raise EditionError(f"unknown part {shown(str(args['part']))}: a part's opening page, such as part-1/index.md")
+    elif kind == "print-part" and args.get("page") not in [p.src for p in edition.report.pages]:
+        raise EditionError(f"unknown report page {shown(str(args.get('page')))}")
 
 
 def parse_call(line: str) -> tuple[str, dict]:

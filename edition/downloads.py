@@ -28,10 +28,14 @@ def paragraph_url(edition: Edition, pid: str, site_url: str, page_url: PageUrl) 
 
 
 def indicator_records(edition: Edition, site_url: str, page_url: PageUrl) -> list[dict]:
-    """The same content as data/indicators.yml, plus each source paragraph's URL."""
+    """The same content as data/indicators.yml, plus the period's English (data/periods.yml) and the source paragraph's URL."""
     records = []
     for ind in edition.indicators.values():
-        record = ind.model_dump(exclude_none=True)
+        record = {}
+        for key, value in ind.model_dump(exclude_none=True).items():
+            record[key] = value
+            if key == "period":
+                record["period_en"] = edition.periods[ind.period]
         record["paragraph_url"] = paragraph_url(edition, ind.paragraph, site_url, page_url)
         records.append(record)
     return records
@@ -62,6 +66,12 @@ def entities_json(edition: Edition) -> str:
     return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
 
 
+def terms_json(edition: Edition) -> str:
+    """The annotated terms as data/annotations.yml holds them; the pages' script reads a note's English here."""
+    records = [t.model_dump(exclude_defaults=True) for t in edition.terms.values()]
+    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+
+
 def mentions_csv(edition: Edition, site_url: str, page_url: PageUrl) -> str:
     """One row per mention, in report order: entity id, paragraph id, paragraph URL, text as written."""
     out = io.StringIO()
@@ -78,6 +88,7 @@ def download_files(edition: Edition, site_url: str, page_url: PageUrl) -> dict[s
         "indicators.csv": indicators_csv(edition, site_url, page_url),
         "entities.json": entities_json(edition),
         "mentions.csv": mentions_csv(edition, site_url, page_url),
+        "terms.json": terms_json(edition),
     }
     if site_url:
         files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"

@@ -14,6 +14,7 @@ from pydantic import Field
 
 from edition.datafiles import SLUG, Strict, Text, fail_on, validate_entries
 from edition.matcher import Matcher, Name
+from edition.particulars import MapPlace
 from edition.problems import EditionError, shown
 from edition.report import Report
 
@@ -98,6 +99,28 @@ def check_entities(entities: list[Entity], not_mentions: list[NotMention], text:
             problems.append(f"not_mentions: {shown(n.text)} is also an alias of '{owner[n.text]}'")
         if n.text not in text:
             problems.append(f"not_mentions: {shown(n.text)} does not occur in the report")
+    return problems
+
+
+def check_map_places(places: list[MapPlace], entities: list[Entity], text: str) -> list[str]:
+    """Faults of the tile map's unmentioned regions (data/edition.yml, map_unmentioned) against the entities and the report."""
+    problems = []
+    tiles = {tuple(e.tile): f"'{e.id}' (data/entities.yml)" for e in entities if e.tile}
+    names = {e.name: e.id for e in entities}
+    for place in places:
+        where = f"data/edition.yml: map_unmentioned: {shown(place.name)[1:-1]}"
+        column, row = place.tile
+        if not (0 <= column < MAP_SIZE[0] and 0 <= row < MAP_SIZE[1]):
+            problems.append(f"{where}: tile {place.tile} is off the map (columns 0–{MAP_SIZE[0] - 1}, rows 0–{MAP_SIZE[1] - 1})")
+        if tuple(place.tile) in tiles:
+            problems.append(f"{where}: tile {place.tile} is also the tile of {tiles[tuple(place.tile)]}")
+        tiles.setdefault(tuple(place.tile), shown(place.name))
+        if place.name in names:
+            problems.append(f"{where}: is already the entity '{names[place.name]}' (data/entities.yml), which has its own tile")
+        said = [n for n in (place.name, place.label) if n in text]
+        if said:
+            problems.append(f"{where}: the report mentions {shown(said[0])}: make it an entity of data/entities.yml, "
+                            "not a region the report does not mention")
     return problems
 
 

@@ -22,7 +22,7 @@ from markdown.treeprocessors import Treeprocessor
 from edition import pages
 from edition.directives import parse_directive
 from edition.html import E
-from edition.notes import PageNotes, render_editor_note, render_page_notes, render_term
+from edition.notes import PageNotes, render_annotation, render_editor_note, render_page_notes
 from edition.problems import EditionError
 
 PLACEHOLDER = "data-edition-directive"
@@ -67,7 +67,7 @@ class EditionTreeprocessor(Treeprocessor):
                 made = [E("p", f"edition: {error}", class_="edition-error")]
             replace(parents[placeholder], placeholder, made)
 
-        notes = PageNotes(edition.strings)
+        notes, self.linked = PageNotes(edition.strings), set()
         for p in [el for el in root.iter("p") if el.get("id") in edition.report.paragraphs]:
             self.mark(p, notes)
             pid = p.get("id")
@@ -86,19 +86,23 @@ class EditionTreeprocessor(Treeprocessor):
     def expand(self, kind: str, args: dict[str, str], href) -> list[etree.Element]:
         edition = self.edition
         if kind == "cards":
-            return [pages.cards(edition, href, **args)]
+            return [pages.cards(edition, **args)]
         if kind == "dashboard":
             return pages.dashboard(edition, href)
         if kind == "province-map":
             return [pages.province_map(edition)]
         if kind == "contents":
-            return [pages.contents(edition)]
+            return [pages.contents(edition, args.get("part"))]
         if kind == "entity":
             return pages.entity_page(edition, args["id"])
         if kind == "entity-index":
             return pages.entity_index(edition, args["group"])
         if kind == "glossary":
             return pages.glossary(edition)
+        if kind == "print-contents":
+            return [pages.print_contents(edition)]
+        if kind == "print-part":
+            return [pages.print_part(edition, args["page"])]
         raise EditionError(f"unknown directive '{kind}'")
 
     # --- links and markers in a report paragraph ---------------------------------------------
@@ -136,23 +140,35 @@ class EditionTreeprocessor(Treeprocessor):
         for piece, kind, target in edition.matcher.pieces(text):
             if kind == "entity":
                 entity = edition.entities[target]
-                made.append(E("a", piece, class_=f"ent ent-{entity.type}", href=f"/{edition.particulars.entity_src(target)}",
+                again = " ent-again" if target in self.linked else ""  # marked quietly after its first mention
+                self.linked.add(target)
+                made.append(E("a", piece, class_=f"ent ent-{entity.type}{again}", href=f"/{edition.particulars.entity_src(target)}",
                               title=entity.name, data_entity=entity.id))
                 # a term inside an entity's name (八项规定 in 中央八项规定) is marked after the link, never inside it
                 for hit in edition.term_matcher.find(piece):
                     for _, _, term_id in hit.name.targets:
                         marker = notes.marker(edition.terms[term_id])
                         if marker is not None:
-                            made.append(marker)
+                            made.append(render_annotation(None, marker, edition.terms[term_id]))
             elif kind == "term":
                 marker = notes.marker(edition.terms[target])
                 if marker is None:
                     add_text(piece)
                 else:
-                    made += [render_term(piece), marker]
+                    made.append(render_annotation(piece, marker, edition.terms[target]))
             else:
                 add_text(piece)
         return lead, made
+
+
+class ContentsTreeprocessor(Treeprocessor):
+    """After toc (5), which has given the headings their anchors: the whole-report page's contents link to them."""
+
+    def run(self, root):
+        for nav in root.iter("nav"):
+            if "print-contents" in (nav.get("class") or "").split():
+                nav.append(pages.print_contents_list(getattr(self.md, "toc_tokens", [])))
+        return root
 
 
 def replace(parent: etree.Element, old: etree.Element, new: list[etree.Element]) -> None:
@@ -180,6 +196,7 @@ class EditionExtension(Extension):
             raise ValueError("EditionExtension needs the loaded edition: EditionExtension(edition=load_edition(…))")
         md.parser.blockprocessors.register(DirectiveProcessor(md.parser), "edition_directive", 105)
         md.treeprocessors.register(EditionTreeprocessor(md, edition), "edition", self.getConfig("priority"))
+        md.treeprocessors.register(ContentsTreeprocessor(md), "edition_contents", 4)
 
 
 def makeExtension(**kwargs):  # noqa: N802 (Python-Markdown's name)

@@ -1,16 +1,19 @@
-"""Indicators (data/indicators.yml): every figure of the report, with its unit, period, comparison and sentence."""
+"""Indicators (data/indicators.yml): every figure of the report, with its unit, period, comparison and sentence;
+and the English of their periods (data/periods.yml: one line per distinct period, since the mapping is mechanical)."""
 
 from __future__ import annotations
 
 import re
 from typing import Literal, Union
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, TypeAdapter, ValidationError
 
-from edition.datafiles import SLUG, Plain, Strict, Text, fail_on, validate_entries
+from edition.datafiles import SLUG, Plain, Strict, Text, fail_on, field_problems, found, validate_entries
+from edition.problems import EditionError, shown
 from edition.report import Report
 
 NAME = "data/indicators.yml"
+PERIODS = "data/periods.yml"
 Number = Union[int, float]
 
 
@@ -30,8 +33,7 @@ class Indicator(Strict):
     unit: Plain
     as_written: Text | None = None
     qualifier: Plain = ""
-    period: Text
-    period_en: Text
+    period: Text  # as the report states it; its English is in data/periods.yml
     comparison: Comparison | None = None
     theme: Text
     paragraph: str
@@ -81,3 +83,33 @@ def load_indicators(raw, report: Report, themes: list[str]) -> dict[str, Indicat
     order = {pid: n for n, pid in enumerate(report.paragraphs)}
     indicators.sort(key=lambda i: (order[i.paragraph], report.paragraphs[i.paragraph].text.find(i.quote)))
     return {ind.id: ind for ind in indicators}
+
+
+_PERIODS = TypeAdapter(dict[Text, Text], config=ConfigDict(strict=True))
+_DIGITS = re.compile(r"\d+")
+
+
+def load_periods(raw) -> dict[str, str]:
+    """data/periods.yml: each period as data/indicators.yml writes it -> its English."""
+    if not isinstance(raw, dict) or not raw:
+        raise EditionError(f"{PERIODS}: expected a mapping of periods (as data/indicators.yml writes them: English), found {found(raw)}")
+    try:
+        periods = _PERIODS.validate_python(raw)
+    except ValidationError as error:
+        raise EditionError("\n".join(field_problems(PERIODS, error))) from None
+    fail_on([
+        f"{PERIODS}: {shown(zh)}: the English {shown(en)} says {shown(extra[0])}, which the period does not: "
+        "the English says what the Chinese says, no more"
+        for zh, en in periods.items() if (extra := [n for n in _DIGITS.findall(en) if n not in _DIGITS.findall(zh)])
+    ])
+    return periods
+
+
+def check_periods(indicators: dict[str, Indicator], periods: dict[str, str]) -> None:
+    """Every period a figure states has its English, and every English is of a period some figure states."""
+    used = {ind.period for ind in indicators.values()}
+    fail_on(
+        [f"{NAME}: {ind.id}: period {shown(ind.period)} has no English in {PERIODS} (add a line `{ind.period}: <English>` there)"
+         for ind in indicators.values() if ind.period not in periods]
+        + [f"{PERIODS}: {shown(zh)}: no figure of {NAME} has this period (remove the line)" for zh in periods if zh not in used]
+    )

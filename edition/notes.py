@@ -1,7 +1,8 @@
-"""Annotations in the text: a marker on a term's first occurrence on a page, its tooltip, the page's notes, editor's notes.
+"""Annotations in the text: a marker on a term's first occurrence on a page, the page's notes, editor's notes.
 
-Pure functions: terms in, elements out. The marker and its tooltip are the edition's (class ed);
-the term's own words stay as the report has them. Inside an element kept out of search, no
+Pure functions: terms in, elements out. The marker is the edition's (class ed); the term's own words
+stay as the report has them. Each note is written once, in the page's notes: the script shows it
+beside its term (docs/javascripts/edition.js), and paper prints the list. Inside an element kept out of search, no
 element repeats the excluded element's tag (Material's search parser would end the exclusion there).
 """
 
@@ -32,38 +33,35 @@ class PageNotes:
 
 
 def render_marker(term: Term, number: int, strings: dict[str, str]) -> etree.Element:
-    tip = f"anno-tip-{number}"
-    return E(
-        "span",
-        E("button", str(number), type="button", class_="anno-marker", aria_describedby=tip,
-          aria_label=f"{strings['note_label']} {number}:{term.headword}"),
-        E("small", E("b", term.headword), " ", term.zh, E("i", term.en, class_="anno-en", lang="en"),
-          class_="anno-tip", role="tooltip", id=tip),
-        class_="ed anno", data_term=term.id, data_search_exclude="",
-    )
+    """A link to the term's note at the page's end; the page's script opens the note in place (tooltip or sheet)."""
+    return E("a", str(number), class_="ed anno-marker", href=f"#anno-note-{number}",
+             aria_label=f"{strings['note_label']} {number}:{term.headword}")
 
 
-def render_term(text: str) -> etree.Element:
-    """The term as the report writes it, where it carries its marker."""
-    return E("span", text, class_="anno-term")
+def render_annotation(text: str | None, marker: etree.Element, term: Term) -> etree.Element:
+    """The term as the report writes it (when it is not inside an entity link) and its marker: one target."""
+    return E("span", E("span", text, class_="anno-term") if text else None, marker, class_="anno", data_term=term.id)
 
 
 def render_page_notes(notes: PageNotes, glossary_src: str) -> etree.Element | None:
-    """The page's annotations as numbered notes at its end: on screen, and on paper where tooltips cannot go."""
+    """The page's annotations as numbered notes at its end: on screen, and on paper where tooltips cannot go.
+    In Chinese: the script brings each note's English from terms.json when it shows the note (weight)."""
     if not notes.terms:
         return None
     items = [
-        E("li", E("strong", t.headword), ":", t.zh, E("span", t.en, class_="anno-en", lang="en"), " ",
+        E("li", E("strong", t.headword), ":", t.zh, " ",
           E("a", notes.strings["glossary_title"], class_="anno-more", href=f"/{glossary_src}#term-{t.id}"),
           id=f"anno-note-{n}", value=n)
         for n, t in enumerate(notes.terms, start=1)
     ]
     # Folded on screen (the tooltips carry them there); print opens the fold (edition.css)
+    s = notes.strings
     return E(
         "section",
-        E("details", E("summary", f"{notes.strings['notes_title']}({len(items)})", class_="anno-notes-title"), E("ol", *items),
+        E("details", E("summary", f"{s['notes_title']}({len(items)})", class_="anno-notes-title"), E("ol", *items),
           class_="anno-notes-fold"),
-        class_="ed anno-notes", aria_label=notes.strings["notes_title"], data_search_exclude="",
+        class_="ed anno-notes", aria_label=s["notes_title"], data_search_exclude="",
+        data_close=s["note_close"], data_english=s["note_english"],  # the labels of the note sheet's buttons
     )
 
 

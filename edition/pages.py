@@ -7,6 +7,7 @@ them for each page and fails a strict build on any that is broken.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
@@ -15,6 +16,8 @@ from typing import TYPE_CHECKING, Callable
 from edition.cards import render_card_fold, render_card_grid, render_indicator_card
 from edition.directives import MACROS, directive, select_indicators
 from edition.html import E
+from edition.indicator_table import render_indicator_table, render_view_switch
+from edition.printing import running_head_name, top_level
 from edition.report import attr_line, front_matter_end, heading
 from edition.tilemap import Tile, render_province_map
 
@@ -31,53 +34,70 @@ def paragraph_link(edition: Edition, pid: str) -> str:
 
 def card_grid(edition: Edition, href: Href, **selection) -> etree.Element:
     s = edition.strings
-    return render_card_grid([render_indicator_card(i, href(i.paragraph), s["source_link"], s["comparison_before"])
+    return render_card_grid([render_indicator_card(i, href(i.paragraph), s["source_link"], s["comparison_before"], edition.periods.get(i.period))
                              for i in select_indicators(edition, **selection)])
 
 
-def cards(edition: Edition, href: Href, **selection) -> etree.Element:
-    """A paragraph's figures in its page, folded into one line that opens in place: the report's text leads."""
-    grid = card_grid(edition, href, **selection)
-    return render_card_fold(grid, f"{edition.strings['figures_fold']} {len(grid)} {edition.strings['figures_unit']}")
+def cards(edition: Edition, **selection) -> etree.Element:
+    """A paragraph's figures in its page, folded into one line that opens in place: the report's text leads.
+    The cards stay on the data page, so that a page carries its text, not every figure's card."""
+    s, chosen = edition.strings, select_indicators(edition, **selection)
+    return render_card_fold([i.id for i in chosen], f"{s['figures_fold']} {len(chosen)} {s['figures_unit']}",
+                            f"/{edition.particulars.pages.dashboard}#ic-{chosen[0].id}", s["figures_link"])
 
 
 def dashboard(edition: Edition, href: Href) -> list[etree.Element]:
-    """Every indicator once: the before/after comparisons first, then the rest by theme."""
+    """Every indicator once in each of two views: a table in the report's order (sorted and filtered by the
+    reader's browser), then the cards, the before/after comparisons first and the rest by theme."""
     s = edition.strings
+    table = [E("h2", s["figures_view_table"], id="figures-table"),
+             *render_indicator_table(list(edition.indicators.values()), href, edition.periods, edition.particulars.themes, s,
+                                     labelled_by="figures-table")]
     compared = [i for i in edition.indicators.values() if i.comparison and i.comparison.kind == "baseline"]
     shown_ids = {i.id for i in compared}
-    out = []
+    cards = [E("h2", s["figures_view_cards"], id="figures-cards")]
     if compared:
-        out += [E("h2", s["dashboard_comparisons"]), E("p", s["dashboard_comparisons_intro"]),
-                card_grid(edition, href, ids=[i.id for i in compared])]
+        cards += [E("h3", s["dashboard_comparisons"]), E("p", s["dashboard_comparisons_intro"]),
+                  card_grid(edition, href, ids=[i.id for i in compared])]
     for theme in edition.particulars.themes:
         rest = [i.id for i in edition.indicators.values() if i.theme == theme and i.id not in shown_ids]
         if rest:
-            out += [E("h2", theme), card_grid(edition, href, ids=rest)]
-    return out
+            cards += [E("h3", theme), card_grid(edition, href, ids=rest)]
+    return [render_view_switch(s),
+            E("section", *table, class_="ed ic-view", data_view="table"),
+            E("section", *cards, class_="ed ic-view", data_view="cards")]
 
 
 def province_map(edition: Edition) -> etree.Element:
+    """Every province entity as a linked tile, and the regions the report never names as unlinked ones."""
     tiles = [
         Tile(column=e.tile[0], row=e.tile[1], label=e.aliases[0] if len(e.aliases[0]) <= 3 else e.aliases[0][-2:],
              name=e.name, mentions=len(edition.mentions_of(e.id)), href=f"/{edition.particulars.entity_src(e.id)}")
         for e in edition.entities.values() if e.tile
     ]
+    tiles += [Tile(column=p.tile[0], row=p.tile[1], label=p.label, name=p.name, mentions=None)
+              for p in edition.particulars.map_unmentioned]
     return render_province_map(tiles, edition.strings)
 
 
-def contents(edition: Edition) -> etree.Element:
-    """The report's table of contents: parts, then their sections (the first page, which shows it, left out)."""
+def contents(edition: Edition, part: str | None = None) -> etree.Element:
+    """The report's table of contents: parts, then their sections (the first page, which shows it, left out).
+    With `part` (a part's opening page), that part's sections, one line each."""
     s = edition.strings
     top = E("ul")
-    for page in edition.report.pages[1:]:
+    pages = edition.report.pages[1:]
+    if part is not None:
+        start = next(n for n, p in enumerate(pages) if p.src == part) + 1
+        end = next((n for n, p in enumerate(pages) if n >= start and ("/" not in p.src or p.src.endswith("/index.md"))), len(pages))
+        pages = pages[start:end]
+    for page in pages:
         title = page.title + (f"({s['editorial_title']})" if page.editorial_title else "")
         item = E("li", E("a", title, href=f"/{page.src}"))
-        nested = "/" in page.src and not page.src.endswith("/index.md")
+        nested = part is None and "/" in page.src and not page.src.endswith("/index.md")
         if nested and len(top) and top[-1].find("ul") is None:
             top[-1].append(E("ul"))
         (top[-1].find("ul") if nested and len(top) else top).append(item)
-    return E("nav", top, class_="ed report-contents", aria_label=s["contents_label"])
+    return E("nav", top, class_="ed report-contents" + (" part-contents" if part else ""), aria_label=s["contents_label"])
 
 
 def snippet(text: str, start: int, end: int) -> list:
@@ -166,6 +186,44 @@ def glossary(edition: Edition) -> list[etree.Element]:
     return out
 
 
+# --- the whole-report page ------------------------------------------------------------------------
+
+
+def print_contents(edition: Edition) -> etree.Element:
+    """The whole-report page's contents: filled with its parts and sections once toc has given them anchors."""
+    label = edition.strings["contents_label"]
+    return E("nav", E("p", label, class_="print-contents__title"), class_="ed print-contents", aria_label=label,
+             data_search_exclude="")
+
+
+def print_contents_list(toc_tokens: list[dict], levels: tuple[int, int] = (2, 3)) -> etree.Element:
+    """Links to the page's headings of two levels (parts, then their sections), from toc's tokens."""
+    top = E("ul")
+
+    def walk(tokens: list[dict], into: etree.Element) -> None:
+        for token in tokens:
+            if token["level"] > levels[1]:
+                continue
+            if token["level"] < levels[0]:
+                walk(token["children"], into)
+                continue
+            item = E("li", E("a", html.unescape(token["name"]), href=f"#{token['id']}"))
+            into.append(item)
+            if token["children"]:
+                nested = E("ul")
+                walk(token["children"], nested)
+                if len(nested):
+                    item.append(nested)
+
+    walk(toc_tokens, top)
+    return top
+
+
+def print_part(edition: Edition, src: str) -> etree.Element:
+    """Where a part begins on the whole-report page: a rule on screen, a new sheet named for its running head."""
+    return E("hr", class_="ed print-part", data_running_head=running_head_name(edition, src))
+
+
 # --- the Markdown sources of generated pages -------------------------------------------------------
 
 
@@ -185,8 +243,14 @@ def print_markdown(edition: Edition, docs_dir: Path) -> str:
     their ids, and card macro calls, in order; macros and the extension then treat it like the pages."""
     out = ["---", "search:", "  exclude: true  # the same words as the report pages: one search hit is enough", "---", ""]
     cards_macros = [name for name, (_, kind) in MACROS.items() if kind == "cards"]
+    home = edition.report.pages[0]
+    parts = [p for p in edition.report.pages[1:] if top_level(p.src)]
     for page in edition.report.pages:
-        depth = 0 if page is edition.report.pages[0] else 1 if page.src.endswith("/index.md") else 2
+        depth = 0 if page is home else 1 if top_level(page.src) else 2
+        if parts and page is parts[0]:
+            out.append(directive("print-contents"))  # after the title page
+        if page in parts:
+            out.append(directive("print-part", page=page.src))  # a new sheet, with the part's running head
         lines = (docs_dir / page.src).read_text(encoding="utf-8").split("\n")
         for i in range(front_matter_end(lines), len(lines)):
             line = lines[i]

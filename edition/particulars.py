@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
 
-from edition.datafiles import SLUG, Strict, Text, field_problems, found, read_yaml
+from edition.datafiles import SLUG, Strict, Text, field_problems, found, read_yaml, validate_entries
 from edition.problems import EditionError
 
 NAME = "data/edition.yml"
@@ -24,6 +24,7 @@ class EntityGroup(Strict):
 
 class Pages(Strict):
     glossary: str = Field(pattern=r"^[a-z0-9/-]+\.md$")
+    dashboard: str = Field(pattern=r"^[a-z0-9/-]+\.md$")  # the data page: every figure's card
     print: str = Field(pattern=r"^[a-z0-9/-]+\.md$")
     entity: str = Field(pattern=r"^[a-z0-9/-]+\{id\}\.md$")
     entity_groups: list[EntityGroup] = Field(min_length=1)
@@ -33,10 +34,27 @@ class Pages(Strict):
 STRINGS_USED = {
     "comparison_before", "contents_label", "dashboard_comparisons", "dashboard_comparisons_intro", "downloads",
     "editor_note", "editorial_title", "entity_forms", "entity_mentions", "entity_mentions_heading", "entity_name_en",
-    "entity_no_mentions", "entity_type", "figures_fold", "figures_unit", "glossary_intro", "glossary_title",
-    "map_caption", "map_label", "map_legend", "mentions_unit", "note_label", "notes_title", "permalink_title",
-    "print_button", "print_title", "source_link", "table_mentions", "table_name", "table_name_en", "term_forms", "term_where",
+    "entity_no_mentions", "entity_type", "figures_fold", "figures_link", "figures_unit", "glossary_intro", "glossary_title",
+    "map_caption", "map_label", "map_legend", "map_legend_unmentioned", "map_tile_mentions", "map_tile_unmentioned",
+    "note_close", "note_english", "note_label", "notes_title",
+    "reading_figures", "reading_ids", "reading_label", "reading_links", "reading_notes", "permalink_title",
+    "print_all_button", "print_button", "print_title", "running_title", "source_link", "table_mentions", "table_name", "table_name_en", "term_forms", "term_where",
+    # the data page's table and its two views (edition/indicator_table.py)
+    "figures_col_label", "figures_col_period", "figures_col_qualifier", "figures_col_source", "figures_col_theme",
+    "figures_col_unit", "figures_col_value", "figures_count", "figures_filter", "figures_none", "figures_theme_all",
+    "figures_view_cards", "figures_view_table", "figures_views",
 }
+# Strings a renderer fills in: each must keep its placeholders, or the page would say less than it should
+PLACEHOLDERS = {"glossary_intro": ("{count}",), "map_tile_mentions": ("{name}", "{count}"), "map_tile_unmentioned": ("{name}",),
+                "figures_count": ("{shown}", "{total}")}
+
+
+class MapPlace(Strict):
+    """A provincial-level region the report never names: drawn on the tile map, but not an entity (no page, no link)."""
+
+    name: Text  # official name: the tile's title says 台湾省:报告中未提及
+    label: Text = Field(max_length=3)  # on the tile
+    tile: list[int] = Field(min_length=2, max_length=2)  # column, row, as in data/entities.yml
 
 
 class Particulars(Strict):
@@ -50,6 +68,7 @@ class Particulars(Strict):
     term_categories: dict[str, Text] = Field(min_length=1)
     pages: Pages
     strings: dict[str, Text]
+    map_unmentioned: list[MapPlace] = []
 
     @field_validator("strings")
     @classmethod
@@ -57,6 +76,10 @@ class Particulars(Strict):
         missing = sorted(STRINGS_USED - set(value))
         if missing:
             raise ValueError(f"missing {', '.join(missing)} (the pages show them)")
+        for key, needed in PLACEHOLDERS.items():
+            lacking = [p for p in needed if key in value and p not in value[key]]
+            if lacking:
+                raise ValueError(f"{key} lacks {lacking[0]} (the page puts the {lacking[0][1:-1]} there)")
         return value
 
     @field_validator("paragraph_id")
@@ -85,6 +108,8 @@ def load_particulars(root: Path) -> Particulars:
     raw = read_yaml(root, NAME)
     if not isinstance(raw, dict):
         raise EditionError(f"{NAME}: expected a mapping of the report's particulars, found {found(raw)}")
+    if "map_unmentioned" in raw:  # entry by entry first, so a fault names its place rather than a list index
+        validate_entries(f"{NAME}: map_unmentioned", raw["map_unmentioned"], MapPlace, key="name", what="a list of places")
     try:
         particulars = Particulars.model_validate(raw)
     except ValidationError as error:

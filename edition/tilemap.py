@@ -1,6 +1,10 @@
 """The province tile map: one square per province-level region, shaded by mentions. No boundaries.
 
-Pure function: tiles in, inline SVG out (no script; each tile is a link).
+Pure function: tiles in, elements out (no script). A tile is a link to its entity's page, or, for a
+region the report never names, a hatched square without a link. The squares are an HTML grid, so the
+labels keep their font size on a phone (an SVG scaled them down to 8 px) and axe can check their contrast.
+Each tile is placed by two classes, `c<column>` and `r<row>` (the stylesheet places them: no inline style
+under the Content-Security-Policy).
 """
 
 from __future__ import annotations
@@ -10,8 +14,7 @@ from dataclasses import dataclass
 
 from edition.html import E
 
-TILE, GAP = 56, 4
-SHADES = (0, 1, 2, 3, 4)  # lower bound of mentions for shades t0 … t4
+SHADES = 4  # the stylesheet's shades, .s1 (fewest mentions) … .s4 (most)
 
 
 @dataclass(frozen=True)
@@ -20,38 +23,51 @@ class Tile:
     row: int
     label: str  # as short as the tile allows
     name: str
-    mentions: int
-    href: str
+    mentions: int | None  # None: a region the report does not mention (not an entity: no page)
+    href: str | None = None
 
 
-def shade(mentions: int) -> int:
-    return max(i for i, bound in enumerate(SHADES) if mentions >= bound)
+def mention_classes(counts: list[int]) -> list[int]:
+    """Lower bounds of the shading classes, from the counts themselves."""
+    # Each class starts at a count some tile has (so no legend entry is empty); past four, the top counts share the last.
+    return sorted(set(counts))[:SHADES]
 
 
-def legend_label(i: int) -> str:
-    bound = SHADES[i]
-    if i == len(SHADES) - 1:
-        return f"{bound}+"
-    return str(bound) if SHADES[i + 1] - bound == 1 else f"{bound}–{SHADES[i + 1] - 1}"
+def class_of(mentions: int, bounds: list[int]) -> int:
+    return max(i for i, bound in enumerate(bounds) if mentions >= bound)
+
+
+def legend_label(i: int, bounds: list[int], highest: int) -> str:
+    low = bounds[i]
+    high = bounds[i + 1] - 1 if i + 1 < len(bounds) else highest
+    if i + 1 == len(bounds) and high > low:
+        return f"{low}+"
+    return str(low) if high == low else f"{low}–{high}"
+
+
+def tile_title(t: Tile, strings: dict[str, str]) -> str:
+    if t.mentions is None:
+        return strings["map_tile_unmentioned"].replace("{name}", t.name)
+    return strings["map_tile_mentions"].replace("{name}", t.name).replace("{count}", str(t.mentions))
 
 
 def render_province_map(tiles: list[Tile], strings: dict[str, str]) -> etree.Element:
-    step = TILE + GAP
-    width = step * (max(t.column for t in tiles) + 1)
-    height = step * (max(t.row for t in tiles) + 1)
-    unit = strings["mentions_unit"]
-    svg = E("svg", viewBox=f"0 0 {width - GAP} {height - GAP}", role="group", aria_label=strings["map_label"])
-    for t in sorted(tiles, key=lambda t: (t.row, t.column)):
-        x, y = t.column * step, t.row * step
-        svg.append(E(
-            "a",
-            E("title", f"{t.name}:{t.mentions} {unit}"),
-            E("rect", x=x, y=y, width=TILE, height=TILE, rx=4),
-            E("text", t.label, x=f"{x + TILE / 2:g}", y=y + 25, class_="tile-name"),
-            E("text", str(t.mentions), x=f"{x + TILE / 2:g}", y=y + 45, class_="tile-count"),
-            href=t.href, class_=f"tile t{shade(t.mentions)}", aria_label=f"{t.name}:{t.mentions} {unit}",
-        ))
+    counts = [t.mentions for t in tiles if t.mentions is not None]
+    bounds, highest = mention_classes(counts), max(counts, default=0)
+    grid = E("div", class_="tiles", role="group", aria_label=strings["map_label"])
+    for t in sorted(tiles, key=lambda t: (t.row, t.column)):  # reading order: north to south, west to east
+        title = tile_title(t, strings)
+        place = f"tile c{t.column} r{t.row}"
+        name = E("span", t.label, class_="tile-name")
+        if t.mentions is None:
+            grid.append(E("span", name, class_=f"{place} unmentioned", role="img", title=title, aria_label=title))
+        else:
+            count = E("span", str(t.mentions), class_="tile-count")
+            grid.append(E("a", name, count, href=t.href, class_=f"{place} s{class_of(t.mentions, bounds) + 1}",
+                          title=title, aria_label=title))
     legend = E("span", strings["map_legend"], class_="legend")
-    for i in range(len(SHADES)):
-        legend.append(E("span", E("span", class_=f"swatch t{i}"), legend_label(i), class_="legend-item"))
-    return E("figure", svg, E("figcaption", strings["map_caption"], legend), class_="ed province-map", data_search_exclude="")
+    for i in range(len(bounds)):
+        legend.append(E("span", E("span", class_=f"swatch s{i + 1}"), legend_label(i, bounds, highest), class_="legend-item"))
+    if any(t.mentions is None for t in tiles):
+        legend.append(E("span", E("span", class_="swatch unmentioned"), strings["map_legend_unmentioned"], class_="legend-item"))
+    return E("figure", grid, E("figcaption", strings["map_caption"], legend), class_="ed province-map", data_search_exclude="")

@@ -93,6 +93,8 @@ def on_files(files, config):
     # Every page's URL, as MkDocs gives it: for the downloads now and the search index after the build
     config["edition_urls"] = {f.src_uri: f.url for f in files.documentation_pages()}
     page_url = config["edition_urls"].__getitem__
+    printing = code("printing")
+    files.append(File.generated(config, printing.STYLESHEET, content=printing.running_heads_css(edition)))
     for name, content in code("downloads").download_files(edition, config.get("site_url") or "", page_url).items():
         files.append(File.generated(config, name, content=content))
     return files
@@ -141,15 +143,23 @@ def on_page_context(context, page, config, nav):
     edition = config.get("edition")
     if edition is None:
         return context
+    # The data table's script, only on a page that holds the table: every page's weight counts
+    table = code("indicator_table")
+    context["edition_scripts"] = [table.SCRIPT] if table.needs_script(page.content or "") else []
     report_page = edition.report.by_src.get(page.file.src_uri)
     if report_page or page.file.src_uri == edition.particulars.pages.print:
-        home = edition.report.pages[0]
+        home, whole = edition.report.pages[0], page.file.src_uri == edition.particulars.pages.print
         part = page.parent.title if page.parent and page.parent.title != home.title else None
         context["edition_page"] = {
             "report_title": home.title,
             "part": part if report_page and not page.file.src_uri.endswith("index.md") else None,
             "printable": page.file.src_uri != home.src,
-            "print_button": edition.strings["print_button"],
+            "print_button": edition.strings["print_all_button" if whole else "print_button"],
+            # paper: the page's running head (a named page in the generated stylesheet, edition/printing.py)
+            "running_head": code("printing").running_head_name(edition, page.file.src_uri),
+            "running_heads_css": code("printing").STYLESHEET,
+            "reading": {"label": edition.strings["reading_label"],
+                        "layers": [(layer, edition.strings[f"reading_{layer}"]) for layer in ("links", "notes", "figures", "ids")]},
         }
     return context
 
@@ -160,10 +170,31 @@ def on_post_page(output, page, config):
     return code("csp").add_content_security_policy(output)
 
 
+def on_post_template(output, template_name, config):
+    """The 404 page asks for nothing (hosts serve it at any address): a policy allowing only its own inline style."""
+    if template_name != "404.html" or serving():
+        return output
+    csp = code("csp")
+    return csp.add_content_security_policy(output, csp.standalone_policy(output, config.get("site_url") or ""))
+
+
+def minify_assets(site: Path, config) -> None:
+    """The edition's stylesheet and script, minified in the built site (docs/ keeps them readable)."""
+    import rcssmin
+    import rjsmin
+
+    for name, minify in [*((c, rcssmin.cssmin) for c in config["extra_css"]),
+                         *((str(j), rjsmin.jsmin) for j in config["extra_javascript"])]:
+        path = site / name
+        if path.exists():
+            path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config):
     """The search: the edition's index in place of Material's, and its query code in Material's worker."""
     site = Path(config["site_dir"])
+    minify_assets(site, config)
     worker = code("search_worker")
     try:
         worker.patch_site(site)

@@ -31,6 +31,6 @@ def define_env(env):
         return macro_directive("province_map", {})
 
     @env.macro
-    def report_contents() -> str:
-        """The report's table of contents, from the report pages themselves."""
-        return macro_directive("report_contents", {})
+    def report_contents(part=None) -> str:
+        """The report's table of contents, from the report pages themselves; or one part's sections."""
+        return macro_directive("report_contents", {"part": part})

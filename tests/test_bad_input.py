@@ -85,6 +85,11 @@ def change_entity(entity_id: str, change):
     return lambda data: change(entry(data["entities"], entity_id))
 
 
+def change_map_place(name: str, change):
+    """Change a region of the tile map the report does not mention (data/edition.yml, map_unmentioned)."""
+    return lambda data: change(next(p for p in data["map_unmentioned"] if p["name"] == name))
+
+
 def change_term(term_id: str, change):
     return lambda data: change(entry(data["terms"], term_id))
 
@@ -405,6 +410,49 @@ def test_a_number_of_the_report_that_is_not_accounted_for_names_where_it_stands(
     check_message(message_of(project_copy), expected)
 
 
+# --- data/periods.yml: the English of each period a figure states ----------------------------------------------
+
+def a_period_without_english(project):
+    edit_yaml(project, "indicators.yml", change_indicator(lambda e: e.update(period="2022年上半年")))
+    return [f"data/indicators.yml: {INDICATOR}: period '2022年上半年' has no English in data/periods.yml",
+            "add a line `2022年上半年: <English>` there"]
+
+
+def an_english_that_adds_a_date(project):
+    edit_yaml(project, "periods.yml", lambda periods: periods.update({"目前": "To date (in force since 5 May 2022)"}))
+    return ["data/periods.yml: '目前': the English 'To date (in force since 5 May 2022)' says '5', which the period does not"]
+
+
+def a_period_no_figure_states(project):
+    edit_yaml(project, "periods.yml", lambda periods: periods.update({"2021年": "2021"}))
+    return ["data/periods.yml: '2021年': no figure of data/indicators.yml has this period"]
+
+
+def an_english_written_as_a_number(project):
+    replace_once(project, "data/periods.yml", "2022年: '2022'", "2022年: 2022")
+    return ["data/periods.yml: field '2022年': Input should be a valid string"]
+
+
+def periods_yml_holding_a_list(project):
+    (project / "data" / "periods.yml").write_text("- 2022年\n", encoding="utf-8")
+    return ["data/periods.yml: expected a mapping of periods", "found a list"]
+
+
+PERIODS = {
+    "a period with no English": a_period_without_english,
+    "an English that adds a date": an_english_that_adds_a_date,
+    "a period no figure states": a_period_no_figure_states,
+    "an English written as a number": an_english_written_as_a_number,
+    "periods.yml holding a list": periods_yml_holding_a_list,
+}
+
+
+@pytest.mark.parametrize("case", PERIODS.values(), ids=list(PERIODS))
+def test_a_period_without_its_english_or_an_english_saying_more_names_the_file_the_entry_and_the_fault(project_copy, case):
+    expected = case(project_copy)
+    check_message(message_of(project_copy), expected)
+
+
 # --- data/edition.yml ----------------------------------------------------------------------------
 
 PARTICULARS = {
@@ -415,6 +463,19 @@ PARTICULARS = {
                                    ["data/edition.yml: field 'strings': ", "missing figures_fold (the pages show them)"]),
     "an entity group with an unknown type": (lambda data: data["pages"]["entity_groups"][3]["types"].append("city"),
                                              ["data/edition.yml: pages.entity_groups: places: unknown entity type 'city'"]),
+    "a tile title without its count": (lambda data: data["strings"].update(map_tile_mentions="{name}:报告提及"),
+                                       ["data/edition.yml: field 'strings': map_tile_mentions lacks {count}"]),
+    "an unmentioned region on a province's tile": (change_map_place("台湾省", lambda p: p.update(tile=[4, 6])), [
+        "data/edition.yml: map_unmentioned: 台湾省: tile [4, 6] is also the tile of 'fujian' (data/entities.yml)"]),
+    "two unmentioned regions on one tile": (change_map_place("香港特别行政区", lambda p: p.update(tile=[3, 7])), [
+        "data/edition.yml: map_unmentioned: 香港特别行政区: tile [3, 7] is also the tile of '澳门特别行政区'"]),
+    "an unmentioned region off the map": (change_map_place("台湾省", lambda p: p.update(tile=[12, 6])),
+                                          ["data/edition.yml: map_unmentioned: 台湾省: tile [12, 6] is off the map"]),
+    "an unmentioned region without a tile": (change_map_place("台湾省", lambda p: p.pop("tile")),
+                                             ["data/edition.yml: map_unmentioned: 台湾省: field 'tile': Field required"]),
+    "an unmentioned region the report mentions": (
+        lambda data: data["map_unmentioned"].append({"name": "北京特别市", "label": "北京", "tile": [9, 9]}),
+        ["data/edition.yml: map_unmentioned: 北京特别市: the report mentions '北京'"]),
 }
 
 
@@ -452,8 +513,9 @@ def a_data_file_saved_as_gbk(project):
 
 def a_key_given_twice(project):
     first = line_where(project, "data/indicators.yml", "  quote: 全年专利商标质押融资额达4868.8亿元")
-    unit = first - 6
-    assert read(project, "data/indicators.yml").split("\n")[unit - 1] == "  unit: 亿元"
+    lines = read(project, "data/indicators.yml").split("\n")
+    unit = max(n for n in range(1, first) if lines[n - 1] == "  unit: 亿元")  # the entry's own unit, above its quote
+    assert first - unit < 8
     replace_once(project, "data/indicators.yml", "  quote: 全年专利商标质押融资额达4868.8亿元\n",
                  "  quote: 全年专利商标质押融资额达4868.8亿元\n  unit: 元\n")
     return [f"data/indicators.yml:{first + 1}: not valid YAML: key 'unit' is given twice (lines {unit} and {first + 1})"]
@@ -476,6 +538,7 @@ BUILDS = {
     "a YAML key given twice": a_key_given_twice,
     "an empty alias": an_empty_alias,
     "indicators.yml holding []": indicators_yml_holding_an_empty_list,
+    "a period with no English": a_period_without_english,
 }
 
 

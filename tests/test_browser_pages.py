@@ -28,15 +28,17 @@ def test_page_fits_the_screen_and_asks_no_other_host(browser, served, artefacts,
     context.close()
 
 
-def test_paragraph_permalink_shows_on_hover(browser, served):
+def test_paragraph_ids_stand_beside_the_text_never_in_it(browser, served):
     page = browser.new_page(viewport=DESKTOP)
     page.goto(served + "part-1/examination/")
-    link = page.locator("#p1-2-1 > a.plink")
-    assert link.evaluate("a => getComputedStyle(a).opacity") == "0"
-    page.hover("#p1-2-1")
-    page.wait_for_timeout(300)
-    assert link.evaluate("a => getComputedStyle(a).opacity") == "1"
-    link.click()
+    overlaps = page.eval_on_selector_all("article p[id] > a.plink", """links => links.map(a => {
+        const id = a.getBoundingClientRect(), text = document.createRange()
+        text.selectNodeContents(a.parentElement); text.setStartAfter(a)
+        const first = text.getClientRects()[0]
+        return [a.textContent, a.getBoundingClientRect().width > 0, id.bottom <= first.top + 1]
+      })""")
+    assert overlaps and all(shown and clear for _, shown, clear in overlaps), overlaps
+    page.click("#p1-2-1 > a.plink")
     assert page.url.endswith("/part-1/examination/#p1-2-1")
     page.close()
 
@@ -65,7 +67,67 @@ def test_the_decade_section_reads_as_text_figures_and_notes_folded(browser, serv
     assert whole <= 1.6 * alone, (whole, alone)
     page.reload()
     fold = page.locator("details.ic-fold").first
-    assert not fold.locator(".ic-card").first.is_visible()
+    assert fold.locator(".ic-card").count() == 0  # the cards live on the data page until asked for
     fold.locator("summary").click()  # opens in place
-    assert fold.locator(".ic-card").first.is_visible()
+    fold.locator(".ic-card").first.wait_for(state="visible")
+    wanted = fold.get_attribute("data-cards").split()
+    assert [c.get_attribute("data-indicator") for c in fold.locator(".ic-card").all()] == wanted
+    paragraph = fold.evaluate("f => { let e = f.previousElementSibling; while (!e.matches('p[id]')) e = e.previousElementSibling; return e.id }")
+    fold.locator("a.ic-source").first.click()  # a card's link still leads to its paragraph, just above, on this page
+    assert urlparse(page.url).path.endswith("/part-1/decade/") and urlparse(page.url).fragment == paragraph
     page.close()
+
+
+# --- issue 13: the reading control -----------------------------------------------------------------
+
+LAYERS = {"links": "article p[id] a.ent", "notes": "article .anno-marker", "figures": "article details.ic-fold",
+          "ids": "article a.plink"}
+
+
+def layer_button(page, layer):
+    return page.locator(f".reading-control button[data-layer='{layer}']")
+
+
+def test_only_the_first_mention_of_a_name_on_a_page_is_marked_and_the_rest_show_on_hover(browser, served):
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(served + "part-3/strategy/")  # names the same plans more than once
+    marked = page.eval_on_selector_all("article p[id] a.ent", """links => links.map(a =>
+        [a.dataset.entity, getComputedStyle(a).borderBottomColor !== 'rgba(0, 0, 0, 0)'])""")
+    first = {}
+    for entity, underlined in marked:
+        assert underlined == (entity not in first), entity
+        first.setdefault(entity, True)
+    assert len(marked) > len(first)  # the page names something twice
+    again = page.locator("article a.ent-again").first
+    text_colour = page.eval_on_selector("article p[id]", "p => getComputedStyle(p).color")
+    assert again.evaluate("a => getComputedStyle(a).color") == text_colour
+    again.hover()
+    assert again.evaluate("a => getComputedStyle(a).borderBottomColor") != "rgba(0, 0, 0, 0)"
+    page.close()
+
+
+def test_the_reading_control_hides_each_layer_and_remembers_it_across_pages(browser, served, artefacts):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(served + "part-1/utilization/")
+    for layer, selector in LAYERS.items():
+        assert page.locator(selector).first.is_visible(), layer
+        assert layer_button(page, layer).get_attribute("aria-pressed") == "true"
+    text_colour = page.eval_on_selector("article p[id]", "p => getComputedStyle(p).color")
+    for layer in LAYERS:
+        layer_button(page, layer).click()
+    page.screenshot(path=str(artefacts / "reading-control-text-only.png"))
+    assert not page.locator("article .anno-marker").first.is_visible()
+    assert not page.locator("article details.ic-fold").first.is_visible()
+    assert not page.locator("article a.plink").first.is_visible()
+    link = page.locator("article p[id] a.ent").first
+    assert link.evaluate("a => getComputedStyle(a).color") == text_colour  # still a link, read as text
+    page.click("article .anno-term >> nth=0")
+    assert not page.locator("#anno-pop").is_visible()  # notes off: a term is only words
+    page.goto(served + "part-3/services/")  # another page: the choice holds
+    for layer in LAYERS:
+        assert layer_button(page, layer).get_attribute("aria-pressed") == "false", layer
+    assert not page.locator("article a.plink").first.is_visible()
+    layer_button(page, "ids").click()
+    assert page.locator("article a.plink").first.is_visible()
+    context.close()

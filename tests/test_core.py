@@ -31,7 +31,7 @@ def test_nothing_the_edition_adds_is_in_the_search_index(site):
     text = "\n".join(d["title"] + " " + d["text"] for d in report).replace("\u200b", "")  # jieba's word breaks
     ed = edition()
     added = ["原文 p", ed.strings["notes_title"], ed.strings["editor_note"], ed.strings["permalink_title"]]
-    added += [i.label_en for i in ed.indicators.values()] + [i.period_en for i in ed.indicators.values()]
+    added += [i.label_en for i in ed.indicators.values()] + list(ed.periods.values())
     added += [t.en[:40] for t in ed.terms.values()] + [t.zh[:25] for t in ed.terms.values()]
     added += [n.zh[:25] for t in ed.terms.values() for n in t.notes]
     leaked = [a for a in dict.fromkeys(added) if len(a) >= 6 and a in text]  # "2022" is the report's own word too
@@ -45,7 +45,7 @@ def test_nothing_the_edition_adds_is_in_the_search_index(site):
 def additions(page) -> dict[str, list[str]]:
     article = page.select_one("article")
     return {
-        "cards": [c["data-indicator"] for c in article.select(".ic-card")],
+        "cards": [i for fold in article.select("details.ic-fold") for i in fold["data-cards"].split()],
         "links": [a["data-entity"] for a in article.select("p[id] a.ent")],
         "editor notes": [n["data-term"] for n in article.select("aside.editor-note")],
         "paragraphs": [a.parent["id"] for a in article.select("p[id] > a.plink")],
@@ -67,7 +67,8 @@ def test_a_card_placed_after_any_paragraph_shows_on_the_print_view_too(project_c
     result = build_copy(project_copy)
     assert result.returncode == 0, result.stderr
     printed = BeautifulSoup((project_copy / "site" / "print" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    assert len(printed.select(".ic-card[data-indicator='pledge-financing-2022']")) == 2  # by its paragraph, and here
+    folds = [f for f in printed.select("details.ic-fold") if "pledge-financing-2022" in f["data-cards"].split()]
+    assert len(folds) == 2  # by its paragraph, and here
 
 
 # --- data never becomes code -----------------------------------------------------------------------

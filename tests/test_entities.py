@@ -101,11 +101,11 @@ def test_index_pages_list_every_entity_with_its_mention_count(site):
 def test_tile_map_has_a_linked_tile_per_province_on_home_and_places_index(site):
     links = links_from_report(site)
     for url in ("", "entities/places/"):
-        tiles = soup(site, url).select("figure.province-map svg a.tile")
-        assert len(tiles) == 32
+        tiles = soup(site, url).select("figure.province-map a.tile")
+        assert len(tiles) == len(PROVINCES)
         for tile in tiles:
             target = (site / url / tile["href"]).resolve().relative_to(site.resolve()).as_posix().split("/")[-1]
-            assert tile["aria-label"].endswith(f":{links[target]} 次提及")
+            assert tile["title"] == tile["aria-label"] == f"{ENTITIES[target]['name']}:报告提及 {links[target]} 次"
 
 
 def test_downloads_hold_every_entity_and_every_mention(site):

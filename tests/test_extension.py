@@ -110,10 +110,16 @@ def test_a_term_is_marked_once_per_page_and_listed_in_the_page_notes():
 
 
 def test_a_card_links_to_its_paragraph_on_the_same_page_or_to_the_page_that_holds_it():
-    here = render('全年专利商标质押融资额达4868.8亿元\n{: #p1-4-2 }\n\n::: edition cards ids=pledge-financing-2022\n')
-    assert here.select_one(".ic-card a.ic-source")["href"] == "#p1-4-2"
-    elsewhere = render("::: edition cards ids=pledge-financing-2022\n")
-    assert elsewhere.select_one(".ic-card a.ic-source")["href"] == "/part-1/utilization.md#p1-4-2"
+    here = render('全年专利商标质押融资额达4868.8亿元\n{: #p1-4-2 }\n\n::: edition dashboard\n')
+    assert here.select_one("#ic-pledge-financing-2022 a.ic-source")["href"] == "#p1-4-2"
+    elsewhere = render("::: edition dashboard\n")
+    assert elsewhere.select_one("#ic-pledge-financing-2022 a.ic-source")["href"] == "/part-1/utilization.md#p1-4-2"
+
+
+def test_a_paragraphs_figures_fold_into_a_line_that_names_them_and_links_to_the_data_page():
+    fold = render("::: edition cards paragraph=p1-4-2\n").select_one("details.ic-fold")
+    assert fold["data-cards"].split() == [i.id for i in edition().indicators.values() if i.paragraph == "p1-4-2"]
+    assert fold.select_one("a")["href"] == f"/indicators.md#ic-{fold['data-cards'].split()[0]}"
 
 
 HOSTILE = ["<script>alert(1)</script>", "{{ 6*7 }}", "{% raw %}", "[x](javascript:alert(1))", "a\n\nb", "**bold** `code`"]
@@ -128,13 +134,13 @@ def test_whatever_a_data_string_holds_it_reaches_the_page_as_text(hostile):
     card = ed.indicators["pledge-financing-2022"].model_copy(update={"label": hostile, "label_en": hostile, "period": hostile})
     forced = type(ed)(**{**{f: getattr(ed, f) for f in ed.__dataclass_fields__ if f != "_by_entity"},
                          "terms": {**ed.terms, term.id: term}, "entities": {**ed.entities, entity.id: entity},
-                         "indicators": {**ed.indicators, card.id: card}})
-    page = render("坚持“三不腐”,广东。\n{: #p1-party-1 }\n\n::: edition cards ids=pledge-financing-2022\n\n"
+                         "indicators": {**ed.indicators, card.id: card}, "periods": {**ed.periods, hostile: hostile}})
+    page = render("坚持“三不腐”,广东。\n{: #p1-party-1 }\n\n::: edition dashboard\n\n"
                   "::: edition entity id=guangdong\n\n::: edition glossary\n", forced)
     assert page.find("script") is None
     assert not [a for a in page.find_all(href=True) if "javascript:" in a["href"]]
     assert page.find("strong", string="bold") is None and page.find("code", string="code") is None
-    assert hostile.replace("\n\n", "\n") in page.select_one(".anno-tip").get_text().replace("\n\n", "\n")
+    assert hostile.replace("\n\n", "\n") in page.select_one("section.anno-notes li").get_text().replace("\n\n", "\n")
     assert page.select_one("a.ent[data-entity='guangdong']")["title"] == hostile
     assert page.select_one("h1").get_text() == hostile
-    assert page.select_one(".ic-label").get_text().startswith(hostile)
+    assert page.select_one("#ic-pledge-financing-2022 .ic-label").get_text().startswith(hostile)

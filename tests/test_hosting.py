@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 import shutil
 
 from support import ROOT, QuietHandler, mkdocs_build, serve_directory
+from edition.csp import sha256_source
 from sitetext import site_url
 
 
@@ -155,6 +156,66 @@ def test_a_missing_page_shows_the_404_page_with_a_way_home(browser, sub_path_sit
     page.close()
 
 
+@pytest.mark.parametrize("prefix", ["/", "/elsewhere/deeper/"])
+def test_the_404_page_is_styled_and_leads_home_wherever_the_site_is_served(browser, sub_path_site, prefix, artefacts):
+    """Served at the root or at another sub-path than SITE_URL (a mirror, a renamed repository), the 404 page
+    still reads as a page: it asks for nothing it could miss, and its links go to the canonical home."""
+    base, dest = sub_path_site
+    handler = type("Handler", (SubPathHandler,), {"prefix": prefix})
+    with serve_directory(dest, handler) as root:
+        missing = root.rstrip("/") + prefix + "no/such/page/"
+        for width, scheme in ((390, "light"), (1280, "dark")):
+            page = browser.new_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
+            requests, refused = [], []
+            page.on("request", lambda request: requests.append(request.url))
+            page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
+            response = page.goto(missing, wait_until="networkidle")
+            assert response.status == 404
+            assert requests == [missing] and refused == []  # nothing else asked for, so nothing can fail
+            looks = page.evaluate("""() => {
+                const px = el => parseFloat(getComputedStyle(el).fontSize), h1 = document.querySelector("article h1");
+                const box = h1.getBoundingClientRect();
+                return {body: px(document.body), h1: px(h1), h1Visible: box.height > 0 && box.bottom <= innerHeight,
+                        overflowing: [...document.querySelectorAll("body *")].filter(el => el.getBoundingClientRect().right > innerWidth + 1).length,
+                        pageWidth: document.documentElement.scrollWidth, biggest: Math.max(...[...document.querySelectorAll("body *")].map(px)),
+                        background: getComputedStyle(document.body).backgroundColor};
+            }""")
+            assert 14 <= looks["body"] <= 18 and 20 <= looks["h1"] <= 36 and looks["biggest"] <= 36 and looks["h1Visible"]
+            assert looks["overflowing"] == 0 and looks["pageWidth"] <= width
+            assert (looks["background"] == "rgb(255, 255, 255)") == (scheme == "light")
+            assert page.inner_text("article h1") == "找不到这个页面" and page.locator("p[lang=en]").is_visible()
+            page.screenshot(path=str(artefacts / f"404-{prefix.strip('/') or 'root'}-{width}-{scheme}.png"))
+            home = page.get_attribute("article a:has-text('回到首页')", "href")
+            assert home == base  # the canonical home (site_url), never a guess from the missing address
+            page.click("article a:has-text('回到首页')")
+            page.wait_for_load_state()
+            assert page.url == base and page.title() and page.locator("article h1").is_visible()
+            page.close()
+
+
+def test_the_404_page_searches_the_report_on_the_home_page(browser, sub_path_site):
+    base, _ = sub_path_site
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(base + "no/such/page/")
+    page.fill("input[name=q]", "质押融资")
+    page.press("input[name=q]", "Enter")
+    page.wait_for_selector("li.md-search-result__item")  # Material opens its search with the query (?q=)
+    assert page.url.startswith(base)
+    page.close()
+
+
+def test_the_404_page_carries_a_policy_allowing_only_its_own_style(site):
+    html = (site / "404.html").read_text(encoding="utf-8")
+    head = BeautifulSoup(html, "html.parser").head
+    policy = head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert policy is not None and head.find("meta") is policy
+    content = policy["content"]
+    assert "default-src 'none'" in content and "'unsafe-inline'" not in content and "script-src" not in content
+    styles = head.find_all("style")
+    assert len(styles) == 1 and sha256_source(styles[0].string) in content
+    assert not BeautifulSoup(html, "html.parser").select("script, link[rel=stylesheet], [style], img, [src]")
+
+
 # --- crawlers and link previews ------------------------------------------------------------------
 
 
@@ -197,11 +258,43 @@ PAGE_TYPES = ["", "part-1/", "part-1/utilization/", "part-1/decade/", "closing/"
 def test_no_serious_or_critical_accessibility_violations(browser, served, url, scheme):
     page = browser.new_page(color_scheme=scheme)
     page.goto(served + url, wait_until="load")
-    results = Axe().run(page)
+    assert serious_violations(page) == []
     page.close()
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == []
+
+
+def serious_violations(page) -> list:
+    results = Axe().run(page)
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def open_note(page) -> None:
+    page.click("article .anno-term >> nth=2")
+    page.locator("#anno-pop").wait_for(state="visible")
+
+
+STATES = {
+    "a note open on a desktop": ({"viewport": {"width": 1280, "height": 900}}, open_note),
+    "a note open on a phone": ({"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}, open_note),
+    "figures open": ({}, lambda page: page.click("article details.ic-fold summary >> nth=0")
+                     or page.locator("article .ic-card").first.wait_for()),
+    **{f"{layer} hidden": ({}, lambda page, layer=layer: page.click(f".reading-control button[data-layer='{layer}']"))
+       for layer in ("links", "notes", "figures", "ids")},
+    "everything hidden": ({}, lambda page: [page.click(f".reading-control button[data-layer='{layer}']")
+                                             for layer in ("links", "notes", "figures", "ids")]),
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("state", STATES)
+def test_no_serious_accessibility_violation_with_a_note_open_or_a_layer_hidden(browser, served, state, scheme):
+    options, act = STATES[state]
+    context = browser.new_context(color_scheme=scheme, **options)
+    page = context.new_page()
+    page.goto(served + "part-1/decade/", wait_until="load")
+    act(page)
+    assert serious_violations(page) == []
+    context.close()
 
 
 def test_search_and_navigation_are_reachable_by_keyboard(browser, served):

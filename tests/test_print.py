@@ -10,6 +10,9 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from sitetext import REPORT_PAGES, page_html, pdf_contains, pdf_find
+from support import edition, page_url
+
+from edition.printing import css_string, running_heads_css, section_name, top_level
 
 SECTION_PAGES = REPORT_PAGES[1:]
 SCREEN_ONLY = ["上一页", "下一页", "Made with", "切换到深色模式", "打印本节", "键入以开始搜索", "试试"]
@@ -99,13 +102,20 @@ def test_cards_never_split_across_printed_pages(browser, served):
     assert styles and all(b == "avoid" and s == "none" for b, s in styles)
 
 
-def test_whole_report_print_view_holds_the_report_in_order(browser, served, site):
+@pytest.fixture(scope="module")
+def whole_report(browser, served):
+    """The whole-report page printed by Chromium to A4."""
+    page = browser.new_page()
+    page.goto(served + page_url(edition().particulars.pages.print))
+    pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    page.close()
+    return pdf
+
+
+def test_whole_report_print_view_holds_the_report_in_order(whole_report):
     from sitetext import seed_lines
 
-    page = browser.new_page()
-    page.goto(served + "print/")
-    text = text_of(page.pdf(format="A4", print_background=True, prefer_css_page_size=True))
-    page.close()
+    text = text_of(whole_report)
     position = 0
     for line in seed_lines():
         position = pdf_find(text, line[:20], position)
@@ -130,3 +140,109 @@ def test_the_decade_section_prints_on_four_a4_pages_with_its_notes_and_without_i
     first_note = soup.select_one("section.anno-notes li")
     assert pdf_contains(text, first_note.strong.get_text())  # the notes print (open), in place of tooltips
     assert "本段数据" not in text and "原文 p1-decade" not in text
+
+
+# --- issue 13: a running head on every sheet, links as plain text, the whole-report page ------------
+
+
+def test_every_printed_page_of_a_section_carries_the_short_title_and_the_section(printed):
+    ed = edition()
+    for report_page in ed.report.pages[1:]:
+        url = page_url(report_page.src)
+        for n, sheet in enumerate(PdfReader(io.BytesIO(printed[url])).pages, start=1):
+            text = sheet.extract_text()
+            assert pdf_contains(text, ed.strings["running_title"]), (url, n)
+            assert pdf_contains(text, section_name(report_page.title)), (url, n)
+
+
+def test_the_running_head_sits_in_the_top_margin_above_the_text(browser, served, tmp_path):
+    """Read from the rendered sheet: a line of head, then blank paper, then the text: nothing overlaps."""
+    page = browser.new_page()
+    page.goto(served + "part-1/decade/")
+    (tmp_path / "sheet.pdf").write_bytes(page.pdf(format="A4", print_background=True, prefer_css_page_size=True))
+    page.close()
+    subprocess.run(["pdftoppm", "-gray", "-r", "72", "-f", "2", "-l", "2", "-singlefile", str(tmp_path / "sheet.pdf"),
+                    str(tmp_path / "sheet")], check=True)
+    header, size, _, pixels = (tmp_path / "sheet.pgm").read_bytes().split(b"\n", 3)
+    width, height = map(int, size.split())
+    inked = [y for y in range(height // 5) if min(pixels[y * width:(y + 1) * width]) < 200]
+    bands = [[y, y] for k, y in enumerate(inked) if k == 0 or inked[k - 1] != y - 1]  # rows of ink, top to bottom
+    for band in bands:
+        while band[1] + 1 in inked:
+            band[1] += 1
+    head, rule, text = bands[:3]
+    top_margin = 18 / 25.4 * 72  # @page margin-top, in points (72 dpi: one row a point)
+    assert head[1] < rule[0] - 2 and rule[1] - rule[0] <= 2 and rule[1] <= top_margin + 1  # the head and its rule, in the margin
+    assert text[0] > rule[1] + 2  # then blank paper, then the sheet's text
+
+
+@pytest.mark.parametrize("url", ["part-1/protection/", "glossary/"])
+def test_links_print_as_plain_text_in_the_colour_of_their_text(browser, served, url):
+    page = browser.new_page()
+    page.goto(served + url)
+    page.emulate_media(media="print")
+    page.evaluate("document.getAnimations().forEach(a => a.finish())")  # the screen's colour transitions, ended as paper has none
+    links = page.eval_on_selector_all("article a:not(.plink)", """links => links.filter(a => a.getClientRects().length).map(a => {
+        const own = getComputedStyle(a), around = getComputedStyle(a.parentElement);
+        return {text: a.textContent, entity: a.classList.contains("ent"), colour: own.color === around.color,
+                underline: own.textDecorationLine, border: own.borderBottomStyle === "none" || parseFloat(own.borderBottomWidth) === 0};
+    })""")
+    page.close()
+    assert len(links) > 5 and (url != "part-1/protection/" or any(link["entity"] for link in links))
+    plain = [link["text"] for link in links if link["colour"] and link["underline"] == "none" and link["border"]]
+    assert plain == [link["text"] for link in links]
+
+
+def test_the_whole_report_prints_each_part_under_its_own_running_head(whole_report, artefacts):
+    ed = edition()
+    sheets = [sheet.extract_text() for sheet in PdfReader(io.BytesIO(whole_report)).pages]
+    assert all(pdf_contains(text, ed.strings["running_title"]) for text in sheets)
+    assert pdf_contains(sheets[0], ed.strings["print_title"])  # the title page with the contents
+    parts = [p for p in ed.report.pages[1:] if top_level(p.src)]
+    heads = []
+    for text in sheets[1:]:
+        named = [part.src for part in parts if pdf_contains(text, section_name(part.title))]
+        named += ["notes"] if pdf_contains(text, ed.strings["notes_title"]) else []
+        assert len(named) == 1, named  # each sheet is of one part (a part starts a sheet)
+        heads.append(named[0])
+    assert list(dict.fromkeys(heads)) == [part.src for part in parts] + ["notes"]  # in the report's order
+    (artefacts / "print-whole-report.pdf").write_bytes(whole_report)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "3", str(artefacts / "print-whole-report.pdf"),
+                    str(artefacts / "print-whole-report")], check=True)
+
+
+def test_the_print_page_lists_each_part_and_section_and_its_button_says_it_prints_the_whole_report(site):
+    ed = edition()
+    soup = BeautifulSoup(page_html(site, page_url(ed.particulars.pages.print)), "html.parser")
+    contents = soup.select_one("article nav.print-contents")
+    assert contents is not None and contents.get("aria-label") == ed.strings["contents_label"]
+    links = contents.select("a")
+    assert [a.get_text() for a in links] == [p.title for p in ed.report.pages[1:]]
+    for a in links:  # each leads to its heading on this page
+        target = soup.find(id=a["href"][1:])
+        assert target is not None and target.name in ("h2", "h3") and target.get_text().startswith(a.get_text()), a["href"]
+    parts = [a.get_text() for a in contents.select(":scope > ul > li > a")]
+    assert parts == [p.title for p in ed.report.pages[1:] if top_level(p.src)]
+    assert soup.select_one("button.print-button").get_text() == ed.strings["print_all_button"]
+    section = BeautifulSoup(page_html(site, "part-1/examination/"), "html.parser")
+    assert section.select_one("button.print-button").get_text() == ed.strings["print_button"]
+
+
+def test_the_print_page_shows_its_contents_and_button_on_screen(browser, served):
+    ed = edition()
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(served + page_url(ed.particulars.pages.print))
+    assert page.locator("nav.print-contents").is_visible()
+    assert page.inner_text("button.print-button") == ed.strings["print_all_button"]
+    first = [p for p in ed.report.pages[1:] if top_level(p.src)][0]
+    page.click(f"nav.print-contents a:text-is('{first.title}')")
+    target = page.evaluate("document.getElementById(decodeURIComponent(location.hash.slice(1)))?.textContent")
+    assert target and target.startswith(first.title)
+    page.close()
+
+
+def test_a_title_with_a_quote_or_backslash_stays_inside_its_css_string():
+    assert css_string('a"b\\c\nd') == '"a\\22 b\\5c c\\a d"'
+    css = running_heads_css(edition())
+    for report_page in edition().report.pages[1:]:
+        assert css_string(section_name(report_page.title)) in css

@@ -1,0 +1,95 @@
+"""The data page's table: every figure in one row (theme, label, value, unit, qualifier, period, source paragraph).
+
+Pure functions: indicators, links and strings in, elements out. The table reads as it is without a script;
+docs/javascripts/indicator-table.js (loaded only on a page that holds the table) sorts it by a column, filters
+it by text and theme and switches between it and the cards. The script only reorders and hides the rows built
+here and reads their text and data attributes (`data-sort`: the key a column sorts by where it is not the cell's
+text); the controls it needs are built here, `hidden` until it runs.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import Callable
+
+from edition.html import E
+from edition.indicators import Indicator
+
+SCRIPT = "javascripts/indicator-table.js"
+MARKER = "data-ic-table"  # the table's attribute: a page holding it loads SCRIPT (hooks/events.py)
+# column -> (its heading in data/edition.yml strings, how it sorts: number, or text by the reader's collation)
+COLUMNS = {
+    "theme": ("figures_col_theme", "text"),
+    "label": ("figures_col_label", "text"),
+    "value": ("figures_col_value", "number"),
+    "unit": ("figures_col_unit", "text"),
+    "qualifier": ("figures_col_qualifier", "text"),
+    "period": ("figures_col_period", "text"),
+    "source": ("figures_col_source", "number"),
+}
+
+
+def needs_script(html: str) -> bool:
+    """Whether a rendered page holds the table (and so needs SCRIPT)."""
+    return f'{MARKER}=""' in html
+
+
+def render_row(ind: Indicator, order: int, source_href: str, period_en: str | None, theme_rank: int) -> etree.Element:
+    """One figure. The theme sorts in the edition's order of themes, the source in the report's order."""
+    return E(
+        "tr",
+        E("td", ind.theme, data_sort=theme_rank),
+        E("td", E("span", ind.label, class_="ic-t-label"), " ", E("span", ind.label_en, class_="ic-t-en", lang="en"),
+          data_sort=ind.label),
+        E("td", ind.written_value, class_="ic-t-number", data_sort=str(ind.value)),
+        E("td", ind.unit),
+        E("td", ind.qualifier),
+        E("td", E("span", ind.period, class_="ic-t-period"), *([" ", E("span", period_en, class_="ic-t-en", lang="en")] if period_en else []),
+          data_sort=ind.period),
+        E("td", E("a", ind.paragraph, href=source_href), data_sort=order),
+        data_indicator=ind.id, data_theme=ind.theme,
+    )
+
+
+def render_indicator_table(indicators: list[Indicator], href: Callable[[str], str], periods: dict[str, str],
+                           themes: list[str], s: dict[str, str], labelled_by: str) -> list[etree.Element]:
+    """The controls (text filter, theme select, live count; hidden until the script runs) and the table, whose
+    rows stand in the order given (the report's) and which is named by the heading `labelled_by`."""
+    total = str(len(indicators))
+    head = E("tr")
+    for column, (label, kind) in COLUMNS.items():
+        # the rows start in the report's order: sorted by their source paragraph
+        head.append(E("th", E("button", s[label], type="button", class_="ic-sort"), scope="col", data_column=column,
+                      data_type=kind, aria_sort="ascending" if column == "source" else None))
+    body = E("tbody", *[
+        render_row(ind, n, href(ind.paragraph), periods.get(ind.period), themes.index(ind.theme) if ind.theme in themes else len(themes))
+        for n, ind in enumerate(indicators)
+    ])
+    used = [t for t in themes if any(ind.theme == t for ind in indicators)]
+    controls = E(
+        "div",
+        E("p", E("label", s["figures_filter"], for_="figures-filter"),
+          E("input", type="search", id="figures-filter", autocomplete="off", spellcheck="false", data_ic_filter=""), class_="ic-control"),
+        E("p", E("label", s["figures_col_theme"], for_="figures-theme"),
+          E("select", E("option", s["figures_theme_all"], value=""), *[E("option", t, value=t) for t in used],
+            id="figures-theme", data_ic_theme=""), class_="ic-control"),
+        E("p", s["figures_count"].replace("{shown}", total).replace("{total}", total), class_="ic-count",
+          aria_live="polite", data_template=s["figures_count"], data_ic_count=""),
+        class_="ic-controls", hidden="hidden", data_search_exclude="",
+    )
+    table = E("table", E("thead", head), body, class_="ic-table", data_ic_table="", data_search_exclude="")
+    return [
+        controls,
+        E("div", table, class_="ic-table-wrap", role="region", aria_labelledby=labelled_by, tabindex="0"),
+        E("p", s["figures_none"], class_="ic-none", hidden="hidden", data_ic_none="", data_search_exclude=""),
+    ]
+
+
+def render_view_switch(s: dict[str, str]) -> etree.Element:
+    """Table | cards: two buttons, hidden until the script runs (without it both views show, the table first)."""
+    return E(
+        "div",
+        E("button", s["figures_view_table"], type="button", class_="ic-view-button", data_view="table", aria_pressed="true"),
+        E("button", s["figures_view_cards"], type="button", class_="ic-view-button", data_view="cards", aria_pressed="false"),
+        class_="ed ic-views", role="group", aria_label=s["figures_views"], hidden="hidden", data_search_exclude="",
+    )
