@@ -76,6 +76,8 @@ class EditionTreeprocessor(Treeprocessor):
             p.insert(0, link)
             parent = parents.get(p, root)
             after = list(parent).index(p) + 1
+            while after < len(parent) and "ic-fold" in (parent[after].get("class") or "").split():
+                after += 1  # the paragraph's line of figures first: on wide screens it stands beside the paragraph
             for k, (term, note) in enumerate(self.notes_by_paragraph.get(pid, [])):
                 parent.insert(after + k, render_editor_note(term, note, edition.strings))
         listed = render_page_notes(notes, edition.particulars.pages.glossary)

@@ -179,15 +179,16 @@ def on_post_template(output, template_name, config):
 
 
 def minify_assets(site: Path, config) -> None:
-    """The edition's stylesheet and script, minified in the built site (docs/ keeps them readable)."""
+    """The edition's stylesheets and scripts (docs/stylesheets, docs/javascripts), minified in the built site;
+    docs/ keeps them readable."""
     import rcssmin
     import rjsmin
 
-    for name, minify in [*((c, rcssmin.cssmin) for c in config["extra_css"]),
-                         *((str(j), rjsmin.jsmin) for j in config["extra_javascript"])]:
-        path = site / name
-        if path.exists():
-            path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
+    for folder, suffix, minify in (("stylesheets", ".css", rcssmin.cssmin), ("javascripts", ".js", rjsmin.jsmin)):
+        for path in sorted((Path(config["docs_dir"]) / folder).glob(f"*{suffix}")):
+            built = site / folder / path.name
+            if built.exists():
+                built.write_text(minify(built.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 @event_priority(-100)  # after Material's search plugin has written its index

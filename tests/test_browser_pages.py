@@ -62,7 +62,8 @@ def test_the_decade_section_reads_as_text_figures_and_notes_folded(browser, serv
       return ps.slice(1).map((p, i) => p.getBoundingClientRect().top - ps[i].getBoundingClientRect().bottom) }""")
     assert max(gaps) <= 800  # never more than a screen between two paragraphs of the report
     whole = page.evaluate("() => document.querySelector('article').getBoundingClientRect().height")
-    alone = page.evaluate("""() => { document.querySelectorAll('article .ed, article .headerlink').forEach(e => e.remove())
+    # the report's text alone, in the same column (the ids take no room: they stay, and keep the layout)
+    alone = page.evaluate("""() => { document.querySelectorAll('article .ed:not(.plink), article .headerlink').forEach(e => e.remove())
       return document.querySelector('article').getBoundingClientRect().height }""")
     assert whole <= 1.6 * alone, (whole, alone)
     page.reload()
@@ -131,3 +132,23 @@ def test_the_reading_control_hides_each_layer_and_remembers_it_across_pages(brow
     layer_button(page, "ids").click()
     assert page.locator("article a.plink").first.is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_on_wide_screens_a_paragraphs_figures_stand_beside_it(browser, served, viewport, artefacts):
+    page = browser.new_page(viewport=viewport)
+    page.goto(served + "part-1/utilization/")  # five paragraphs with figures
+    placed = page.eval_on_selector_all("article details.ic-fold", """items => items.map(item => {
+        let p = item.previousElementSibling
+        while (!p.matches('p[id]')) p = p.previousElementSibling
+        const a = p.getBoundingClientRect(), b = item.getBoundingClientRect()
+        return {beside: b.left >= a.right && b.top < a.bottom, below: b.top >= a.bottom - 1 && b.left < a.right}
+      })""")
+    assert len(placed) == 5
+    where = "beside" if viewport is DESKTOP else "below"
+    assert all(p[where] for p in placed), placed
+    if viewport is DESKTOP:  # the page's contents moved into the navigation on the left, to make room
+        page.goto(served + "part-1/decade/")
+        assert page.locator(".md-nav--primary .md-nav--secondary a").first.is_visible()
+        assert not page.locator(".md-sidebar--secondary").is_visible()
+    page.close()

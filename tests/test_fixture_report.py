@@ -109,7 +109,7 @@ def test_terms_are_marked_with_notes_and_listed_in_the_glossary(site, edition):
         assert heading(glossary.select_one(f"h3#term-{term.id}")) == term.headword
         for note in term.notes:
             here = soup(site, page_url(edition.report.page_of[note.paragraph].src))
-            aside = here.select_one(f"p#{note.paragraph} + aside.editor-note[data-term='{term.id}']")
+            aside = here.select_one(f"p#{note.paragraph} ~ aside.editor-note[data-term='{term.id}']")
             assert aside is not None and note.zh in aside.get_text()
 
 

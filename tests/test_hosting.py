@@ -184,7 +184,7 @@ def test_the_404_page_is_styled_and_leads_home_wherever_the_site_is_served(brows
             assert looks["overflowing"] == 0 and looks["pageWidth"] <= width
             assert (looks["background"] == "rgb(255, 255, 255)") == (scheme == "light")
             assert page.inner_text("article h1") == "找不到这个页面" and page.locator("p[lang=en]").is_visible()
-            page.screenshot(path=str(artefacts / f"404-{prefix.strip('/') or 'root'}-{width}-{scheme}.png"))
+            page.screenshot(path=str(artefacts / f"404-{prefix.strip('/').replace('/', '-') or 'root'}-{width}-{scheme}.png"))
             home = page.get_attribute("article a:has-text('回到首页')", "href")
             assert home == base  # the canonical home (site_url), never a guess from the missing address
             page.click("article a:has-text('回到首页')")

@@ -43,6 +43,12 @@
     fold.addEventListener("toggle", function () {
       if (!fold.open || fold.dataset.loaded) return
       fold.dataset.loaded = "1"
+      if (!document.querySelector("link[href$='reference.css']")) {
+        var styles = document.createElement("link")
+        styles.rel = "stylesheet"
+        styles.href = new URL("stylesheets/reference.css", siteRoot)
+        document.head.append(styles)
+      }
       var link = fold.querySelector("a")
       var source = new URL(link.getAttribute("href"), location.href)
       source.hash = ""
