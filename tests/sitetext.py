@@ -82,11 +82,12 @@ def clean_pdf_text(s: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s).replace("\u2015", "\u2014"))
 
 
-def pdf_find(text: str, expected: str, start: int = 0) -> int:
-    """End of the first match of `expected` in the cleaned text at or after `start`, or -1."""
+def pdf_find(text: str, expected: str, start: int = 0, note_numbers: bool = False) -> int:
+    """End of the first match of `expected` in the cleaned text at or after `start`, or -1.
+    note_numbers: a note's number (1–99) may stand after any character, as the markers print."""
     import re
 
-    pattern = "".join(
+    pattern = ("(?:\\d{1,2})?" if note_numbers else "").join(
         f"[{re.escape(c)}\u2e80-\u2eff]" if "\u4e00" <= c <= "\u9fff" else re.escape(c) for c in clean_pdf_text(expected)
     )
     match = re.compile(pattern).search(clean_pdf_text(text), start)
