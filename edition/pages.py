@@ -88,12 +88,12 @@ def contents(edition: Edition, part: str | None = None) -> etree.Element:
     pages = edition.report.pages[1:]
     if part is not None:
         start = next(n for n, p in enumerate(pages) if p.src == part) + 1
-        end = next((n for n, p in enumerate(pages) if n >= start and ("/" not in p.src or p.src.endswith("/index.md"))), len(pages))
+        end = next((n for n, p in enumerate(pages) if n >= start and top_level(p.src)), len(pages))
         pages = pages[start:end]
     for page in pages:
         title = page.title + (f"({s['editorial_title']})" if page.editorial_title else "")
         item = E("li", E("a", title, href=f"/{page.src}"))
-        nested = part is None and "/" in page.src and not page.src.endswith("/index.md")
+        nested = part is None and not top_level(page.src)
         if nested and len(top) and top[-1].find("ul") is None:
             top[-1].append(E("ul"))
         (top[-1].find("ul") if nested and len(top) else top).append(item)
