@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from edition.datafiles import SLUG, Strict, Text, fail_on, validate_entries
+from edition.datafiles import SLUG, Sources, Strict, Text, fail_on, validate_entries
 from edition.matcher import Matcher, Name
 from edition.problems import EditionError, shown
 from edition.report import Report
@@ -25,6 +25,7 @@ class Term(Strict):
     zh: Text
     en: Text
     notes: list[Note] = []
+    sources: Sources | None = None
 
     @property
     def headword(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal, Union
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
@@ -38,6 +38,24 @@ Text = Annotated[str, Field(min_length=1), AfterValidator(plain_text)]
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+URL = r"^https?://[^\s]+$"
+
+
+class Source(Strict):
+    """A document an added fact rests on, in a form a reader can look up."""
+
+    title: Text  # the document's own official title, without 《》
+    issuer: Text
+    date: str | None = Field(default=None, pattern=DATE)  # YYYY, YYYY-MM or YYYY-MM-DD, only if confirmed
+    article: Text | None = None
+    url: str | None = Field(default=None, pattern=URL)
+
+
+# `report` (the fact rests on the report itself: 报告称) or documents
+Sources = Annotated[list[Union[Literal["report"], Source]], Field(min_length=1)]
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml: the pure-Python parser took 0.3 s a build

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from edition.datafiles import SLUG, Strict, Text, fail_on, validate_entries
+from edition.datafiles import SLUG, Source, Sources, Strict, Text, fail_on, validate_entries
 from edition.matcher import Matcher, Name
 from edition.particulars import MapPlace
 from edition.problems import EditionError, shown
@@ -37,8 +37,10 @@ class Entity(Strict):
     type: str
     name: Text
     name_en: Text
+    name_en_source: Literal["edition"] | Source | None = None  # `edition`: the editors' translation; else where the official English is
     aliases: list[Text] = []
     description: Text
+    sources: Sources | None = None
     kind: Literal["省", "自治区", "直辖市", "兵团"] | None = None
     tile: list[int] | None = Field(default=None, min_length=2, max_length=2)
     compound: list[Compound] = []

@@ -105,6 +105,33 @@ def snippet(text: str, start: int, end: int) -> list:
     return [("…" if a else "") + text[a:start], E("mark", text[start:end]), text[end:b] + ("…" if b < len(text) else "")]
 
 
+def render_source(source, s: dict[str, str]) -> list:
+    """One source as a reader can look it up: 《title》, issuer, date, article; or the report itself."""
+    if source == "report":
+        return [s["source_report"]]
+    cjk = re.search(r"[\u4e00-\u9fff]", source.title)
+    title = E("cite", f"《{source.title}》" if cjk else source.title, lang=None if cjk else "en")
+    tail = "".join(f",{part}" for part in (source.issuer, source.date, source.article) if part)
+    return [title, tail] + ([" ", E("a", s["source_url"], href=source.url)] if source.url else [])
+
+
+def name_en_origin(origin, s: dict[str, str]) -> etree.Element | None:
+    """Whose English a name is: the editors' translation, or the issuing body's (with where it is found)."""
+    if origin is None:
+        return None
+    if origin == "edition":
+        return E("span", f"({s['name_en_edition']})", class_="name-en-origin")
+    return E("span", "(", s["name_en_official"], *render_source(origin, s), ")", class_="name-en-origin")
+
+
+def render_sources(sources, s: dict[str, str]) -> etree.Element | None:
+    """The sources of an added fact, one line: 来源:《…》,issuer,date;本报告."""
+    if not sources:
+        return None
+    items = [render_source(source, s) + ([";"] if n < len(sources) - 1 else []) for n, source in enumerate(sources)]
+    return E("p", s["sources_label"], *items, class_="sources")
+
+
 def entity_page(edition: Edition, entity_id: str) -> list[etree.Element]:
     s, entity = edition.strings, edition.entities[entity_id]
     mentions = edition.mentions_of(entity.id)
@@ -113,7 +140,7 @@ def entity_page(edition: Edition, entity_id: str) -> list[etree.Element]:
     kind = f"({entity.kind})" if entity.kind else ""
     facts = E(
         "dl",
-        E("dt", s["entity_name_en"]), E("dd", entity.name_en, lang="en"),
+        E("dt", s["entity_name_en"]), E("dd", E("span", entity.name_en, lang="en"), name_en_origin(entity.name_en_source, s)),
         E("dt", s["entity_type"]), E("dd", edition.particulars.entity_types[entity.type] + kind),
         E("dt", s["entity_forms"]), E("dd", "、".join(dict.fromkeys(forms))),
         E("dt", s["entity_mentions"]), E("dd", str(len(mentions))),
@@ -130,6 +157,7 @@ def entity_page(edition: Edition, entity_id: str) -> list[etree.Element]:
         E("h1", entity.name),
         facts,
         E("p", entity.description, class_="entity-description"),
+        render_sources(entity.sources, s),
         E("p", E("a", f"← {group.title}", href=f"/{group.src}"), class_="entity-back"),
         E("h2", f"{s['entity_mentions_heading']} ({len(mentions)})"),
         E("div", listed, class_="mentions", data_search_exclude="") if mentions else E("p", s["entity_no_mentions"]),
@@ -179,6 +207,7 @@ def glossary(edition: Edition) -> list[etree.Element]:
                 E("p", s["term_forms"] + "、".join(term.forms), class_="term-meta"),
                 E("p", term.zh),
                 E("p", term.en, class_="term-en", lang="en"),
+                render_sources(term.sources, s),
                 where,
             ]
             out += [E("p", f"{s['editor_note']}({note.paragraph}):{note.zh}", E("span", note.en, class_="anno-en", lang="en"),

@@ -34,7 +34,7 @@ class Pages(Strict):
 STRINGS_USED = {
     "comparison_before", "contents_label", "dashboard_comparisons", "dashboard_comparisons_intro", "downloads",
     "editor_note", "editorial_title", "entity_forms", "entity_mentions", "entity_mentions_heading", "entity_name_en",
-    "entity_no_mentions", "entity_type", "figures_fold", "figures_link", "figures_unit", "glossary_intro", "glossary_title",
+    "entity_no_mentions", "entity_type", "name_en_edition", "name_en_official", "source_report", "source_url", "sources_label", "figures_fold", "figures_link", "figures_unit", "glossary_intro", "glossary_title",
     "map_caption", "map_label", "map_legend", "map_legend_unmentioned", "map_tile_mentions", "map_tile_unmentioned",
     "note_close", "note_english", "note_label", "notes_title",
     "reading_figures", "reading_ids", "reading_label", "reading_links", "reading_notes", "permalink_title",
