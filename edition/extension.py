@@ -173,8 +173,9 @@ class ContentsTreeprocessor(Treeprocessor):
         return root
 
 
-def replace(parent: etree.Element, old: etree.Element, new: list[etree.Element]) -> None:
-    at = list(parent).index(old)
+def replace(parent: etree.Element, old: etree.Element, new: list[etree.Element | None]) -> None:
+    """Put `new` where `old` was; a renderer's None (nothing to show) is left out."""
+    at, new = list(parent).index(old), [el for el in new if el is not None]
     if new:
         new[-1].tail = old.tail
     parent.remove(old)
