@@ -1,7 +1,8 @@
 """A Content-Security-Policy for every page: the site's own scripts, styles, images and search worker only.
 
-Material puts a few small scripts inline (its palette and path set-up); they are allowed by their
-SHA-256, computed from the page as built, so no other inline script (an injected one) can run.
+Material puts a few small scripts inline (its palette and path set-up), and a report page carries its running
+head as a few bytes of print CSS; they are allowed by their SHA-256, computed from the page as built, so no
+other inline script or style (an injected one) can apply.
 The 404 page loads nothing at all (a host serves it at any address): its one inline style is allowed
 by its SHA-256 in the same way, and its search form may go to the site's home only.
 """
@@ -39,9 +40,11 @@ def inline_style_hashes(html: str) -> list[str]:
 
 def policy(html: str) -> str:
     scripts = " ".join(["'self'", *inline_script_hashes(html)])
+    styles = " ".join(["'self'", *inline_style_hashes(html)])
     return (
-        f"default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-        "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+        # fonts, fetches and the search worker fall back to default-src: the site's own only
+        f"default-src 'self'; script-src {scripts}; style-src {styles}; img-src 'self' data:; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'"
     )
 
 

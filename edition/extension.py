@@ -67,7 +67,7 @@ class EditionTreeprocessor(Treeprocessor):
                 made = [E("p", f"edition: {error}", class_="edition-error")]
             replace(parents[placeholder], placeholder, made)
 
-        notes, self.linked = PageNotes(edition.strings), set()
+        notes, self.linked = PageNotes(edition.strings, edition.particulars.pages.glossary), set()
         for p in [el for el in root.iter("p") if el.get("id") in edition.report.paragraphs]:
             self.mark(p, notes)
             pid = p.get("id")
@@ -80,7 +80,7 @@ class EditionTreeprocessor(Treeprocessor):
                 after += 1  # the paragraph's line of figures first: on wide screens it stands beside the paragraph
             for k, (term, note) in enumerate(self.notes_by_paragraph.get(pid, [])):
                 parent.insert(after + k, render_editor_note(term, note, edition.strings))
-        listed = render_page_notes(notes, edition.particulars.pages.glossary)
+        listed = render_page_notes(notes)
         if listed is not None:
             root.append(listed)
         return root
@@ -144,8 +144,9 @@ class EditionTreeprocessor(Treeprocessor):
                 entity = edition.entities[target]
                 again = " ent-again" if target in self.linked else ""  # marked quietly after its first mention
                 self.linked.add(target)
+                full = entity.name if piece.strip("《》“”") != entity.name else None  # a short form shows the full name
                 made.append(E("a", piece, class_=f"ent ent-{entity.type}{again}", href=f"/{edition.particulars.entity_src(target)}",
-                              title=entity.name, data_entity=entity.id))
+                              title=full, data_entity=entity.id))
                 # a term inside an entity's name (八项规定 in 中央八项规定) is marked after the link, never inside it
                 for hit in edition.term_matcher.find(piece):
                     for _, _, term_id in hit.name.targets:

@@ -17,7 +17,7 @@ from edition.cards import render_card_fold, render_card_grid, render_indicator_c
 from edition.directives import MACROS, directive, select_indicators
 from edition.html import E
 from edition.indicator_table import render_indicator_table, render_view_switch
-from edition.printing import running_head_name, top_level
+from edition.printing import part_page_name, top_level
 from edition.report import attr_line, front_matter_end, heading
 from edition.tilemap import Tile, render_province_map
 
@@ -250,7 +250,7 @@ def print_contents_list(toc_tokens: list[dict], levels: tuple[int, int] = (2, 3)
 
 def print_part(edition: Edition, src: str) -> etree.Element:
     """Where a part begins on the whole-report page: a rule on screen, a new sheet named for its running head."""
-    return E("hr", class_="ed print-part", data_running_head=running_head_name(edition, src))
+    return E("hr", class_="ed print-part", data_running_head=part_page_name(edition, src))
 
 
 # --- the Markdown sources of generated pages -------------------------------------------------------

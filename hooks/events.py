@@ -93,8 +93,6 @@ def on_files(files, config):
     # Every page's URL, as MkDocs gives it: for the downloads now and the search index after the build
     config["edition_urls"] = {f.src_uri: f.url for f in files.documentation_pages()}
     page_url = config["edition_urls"].__getitem__
-    printing = code("printing")
-    files.append(File.generated(config, printing.STYLESHEET, content=printing.running_heads_css(edition)))
     for name, content in code("downloads").download_files(edition, config.get("site_url") or "", page_url).items():
         files.append(File.generated(config, name, content=content))
     return files
@@ -155,9 +153,8 @@ def on_page_context(context, page, config, nav):
             "part": part if report_page and not page.file.src_uri.endswith("index.md") else None,
             "printable": page.file.src_uri != home.src,
             "print_button": edition.strings["print_all_button" if whole else "print_button"],
-            # paper: the page's running head (a named page in the generated stylesheet, edition/printing.py)
-            "running_head": code("printing").running_head_name(edition, page.file.src_uri),
-            "running_heads_css": code("printing").STYLESHEET,
+            # paper: the page's running head, a few bytes of print CSS (edition/printing.py escapes what it quotes)
+            "running_heads_css": code("printing").running_heads_css(edition, page.file.src_uri),
             "reading": {"label": edition.strings["reading_label"],
                         "layers": [(layer, edition.strings[f"reading_{layer}"]) for layer in ("links", "notes", "figures", "ids")]},
         }

@@ -137,8 +137,8 @@ def test_the_decade_section_prints_on_four_a4_pages_with_its_notes_and_without_i
     assert len(PdfReader(io.BytesIO(pdf)).pages) <= 4
     text = text_of(pdf)
     soup = BeautifulSoup(page_html(site, "part-1/decade/"), "html.parser")
-    first_note = soup.select_one("section.anno-notes li")
-    assert pdf_contains(text, first_note.strong.get_text())  # the notes print (open), in place of tooltips
+    first = edition().terms[soup.select_one("article .anno")["data-term"]]
+    assert pdf_contains(text, first.zh[:20])  # the notes print (listed before printing), in place of tooltips
     assert "本段数据" not in text and "原文 p1-decade" not in text
 
 
@@ -241,8 +241,17 @@ def test_the_print_page_shows_its_contents_and_button_on_screen(browser, served)
     page.close()
 
 
-def test_a_title_with_a_quote_or_backslash_stays_inside_its_css_string():
+def test_a_title_with_a_quote_backslash_or_tag_stays_inside_its_css_string_and_its_style_element():
     assert css_string('a"b\\c\nd') == '"a\\22 b\\5c c\\a d"'
-    css = running_heads_css(edition())
-    for report_page in edition().report.pages[1:]:
-        assert css_string(section_name(report_page.title)) in css
+    assert css_string("</style><script>") == '"\\3c /style\\3e \\3c script\\3e "'
+    ed = edition()
+    for report_page in ed.report.pages[1:]:
+        css = running_heads_css(ed, report_page.src)
+        assert css_string(section_name(report_page.title)) in css and "<" not in css
+    assert running_heads_css(ed, ed.report.pages[0].src) is None  # the home page prints without a running head
+
+
+def test_each_section_page_carries_only_its_own_running_head(site):
+    for url in SECTION_PAGES:
+        styles = BeautifulSoup(page_html(site, url), "html.parser").select("style[media=print]")
+        assert len(styles) == 1 and styles[0].get_text().count("@top-right") == 1, url

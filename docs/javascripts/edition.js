@@ -71,184 +71,85 @@
     })
   })
 
-  // --- Notes beside their term: a tooltip on desktop, a sheet on a phone ---------------------------
-  // Each note is written once, in the page's notes (section.anno-notes); its marker links there.
+  // --- Notes: the page's list, and the note beside its term ----------------------------------------
+  // A note's words are in terms.json (as data/annotations.yml), read when a note is first wanted: the page
+  // holds only the markers (each a link to the glossary entry) and an empty fold for its list of notes.
+  // The tooltip and the phone's sheet are javascripts/notes.js, loaded when a reader first reaches for a note.
   var notes = document.querySelector("section.anno-notes")
   if (!notes) return
-  var phone = window.matchMedia("(max-width: 44.9375em)")
-  var pop = document.createElement("div")
-  pop.className = "ed anno-pop"
-  pop.id = "anno-pop"
-  pop.hidden = true
-  var body = document.createElement("div")
-  body.className = "anno-pop-body"
-  var bar = document.createElement("div")
-  bar.className = "anno-pop-bar"
-  var english = button("anno-pop-en", notes.dataset.english)
-  english.setAttribute("aria-pressed", "false")
-  english.setAttribute("lang", "en")
-  var closer = button("anno-pop-close", "×")
-  closer.setAttribute("aria-label", notes.dataset.close)
-  bar.append(english, closer)
-  pop.append(bar, body)
-  document.body.append(pop)
-
-  var open = null       // the .anno whose note shows
-  var pinned = false    // opened by a click or tap (stays until closed), not by hover or focus
-  var openedAt = 0      // the scroll position when it opened: scrolling away closes it
-  var leaving = 0
-  var returning = false  // focus going back to a marker as its note closes: not a reason to open it again
-
-  function refocus(marker) {
-    returning = true
-    marker.focus()
-    returning = false
+  var TERMS = new URL("terms.json", siteRoot)
+  var byId = null  // id -> term, once read
+  var reading = null
+  function index(list) {
+    byId = {}
+    list.forEach(function (term) { byId[term.id] = term })
+    return byId
   }
-
-  function button(className, text) {
-    var b = document.createElement("button")
-    b.type = "button"
-    b.className = className
-    b.textContent = text
-    return b
+  function loadTerms() {
+    reading = reading || fetch(TERMS).then(function (response) {
+      if (!response.ok) throw new Error(response.status)
+      return response.json()
+    }).then(index).catch(function (error) { reading = null; throw error })
+    return reading
   }
-
-  // A note's English is read from terms.json (the same words as data/annotations.yml) when first shown.
-  var terms = null
-  function englishOf(id) {
-    terms = terms || fetch(new URL("terms.json", siteRoot)).then(function (response) { return response.json() })
-    return terms.then(function (list) {
-      var term = list.filter(function (t) { return t.id === id })[0]
-      return term ? term.en : ""
+  function loadTermsNow() {  // before printing there is no time to wait: the browser lays the page out next
+    if (byId) return byId
+    var request = new XMLHttpRequest()
+    request.open("GET", TERMS, false)
+    request.send()
+    return index(JSON.parse(request.responseText))
+  }
+  function element(tag, className, text) {
+    var el = document.createElement(tag)
+    if (className) el.className = className
+    if (text) el.textContent = text
+    return el
+  }
+  function noteNodes(term, marker) {  // headword: explanation, and the way to its glossary entry
+    var more = element("a", "anno-more", notes.dataset.more)
+    more.href = marker.href
+    return [element("strong", "", term.forms[0]), ":" + term.zh + " ", more]
+  }
+  function listNotes(terms) {  // the page's notes, numbered as their markers
+    var fold = notes.querySelector("details")
+    if (fold.querySelector("ol")) return
+    var list = element("ol")
+    document.querySelectorAll("article .anno .anno-marker").forEach(function (marker) {
+      var term = terms[marker.closest(".anno").dataset.term]
+      if (!term) return
+      var item = element("li")
+      item.value = Number(marker.textContent)
+      item.append.apply(item, noteNodes(term, marker))
+      list.append(item)
     })
+    fold.querySelector("p").replaceWith(list)
   }
-  function addEnglish(anno) {
-    if (body.querySelector(".anno-en")) return
-    englishOf(anno.dataset.term).then(function (text) {
-      if (open !== anno || !text || body.querySelector(".anno-en")) return
-      var en = document.createElement("span")
-      en.className = "anno-en"
-      en.lang = "en"
-      en.textContent = text
-      body.insertBefore(en, body.querySelector(".anno-more"))
-      place(anno)
-    }).catch(function () { terms = null })
-  }
-
-  function noteOf(anno) {
-    var marker = anno.querySelector(".anno-marker")
-    return marker && document.getElementById(marker.getAttribute("href").slice(1))
-  }
-
-  function show(anno, byClick) {
-    var note = noteOf(anno)
-    if (!note || root.classList.contains("ed-hide-notes")) return
-    clearTimeout(leaving)
-    if (open !== anno) close()
-    pinned = pinned || byClick
-    if (open === anno) return
-    open = anno
-    body.replaceChildren()
-    note.childNodes.forEach(function (node) { body.append(node.cloneNode(true)) })
-    var marker = anno.querySelector(".anno-marker")
-    marker.setAttribute("aria-expanded", "true")
-    marker.setAttribute("aria-controls", pop.id)
-    pop.classList.toggle("anno-sheet", phone.matches)
-    pop.setAttribute("role", phone.matches ? "dialog" : "tooltip")
-    if (phone.matches) pop.setAttribute("aria-label", marker.getAttribute("aria-label"))
-    else pop.removeAttribute("aria-label")
-    pop.hidden = false
-    place(anno)
-    if (!phone.matches || english.getAttribute("aria-pressed") === "true") addEnglish(anno)
-  }
-
-  function close() {
-    clearTimeout(leaving)
-    if (!open) return
-    open.querySelector(".anno-marker").setAttribute("aria-expanded", "false")
-    open = null
-    pinned = false
-    pop.hidden = true
-  }
-
-  function headerBottom() {
-    var header = document.querySelector(".md-header")
-    return header ? header.getBoundingClientRect().bottom : 0
-  }
-
-  function place(anno) {
-    var rects = anno.getClientRects()
-    var term = rects[rects.length - 1] || anno.getBoundingClientRect()
-    if (phone.matches) {
-      // A sheet over the lower part of the screen: bring the term above it first.
-      pop.style.left = pop.style.top = ""
-      var room = window.innerHeight - pop.offsetHeight - 12
-      if (term.bottom > room || term.top < headerBottom()) {
-        window.scrollBy({ top: term.top - Math.max(headerBottom() + 12, (room - term.height) / 2), behavior: "instant" })
-      }
-      openedAt = window.scrollY
-      return
-    }
-    // A tooltip above its term, or below it when the header or the window's top leaves no room.
-    var gap = 8
-    var width = pop.offsetWidth
-    var left = Math.min(Math.max(8, term.left + term.width / 2 - width / 2), document.documentElement.clientWidth - width - 8)
-    var above = term.top - gap - pop.offsetHeight >= headerBottom()
-    pop.classList.toggle("anno-below", !above)
-    pop.style.left = left + window.scrollX + "px"
-    pop.style.top = (above ? term.top - gap - pop.offsetHeight : term.bottom + gap) + window.scrollY + "px"
-    openedAt = window.scrollY
-  }
-
-  english.addEventListener("click", function () {
-    var on = english.getAttribute("aria-pressed") !== "true"
-    english.setAttribute("aria-pressed", String(on))
-    pop.classList.toggle("anno-en-on", on)
-    if (open && on) addEnglish(open)
-    if (open) place(open)
-  })
-  closer.addEventListener("click", function () {
-    var marker = open && open.querySelector(".anno-marker")
-    close()
-    if (marker) refocus(marker)
+  notes.querySelector("details").addEventListener("toggle", function () { loadTerms().then(listNotes, function () {}) })
+  window.addEventListener("beforeprint", function () {
+    try { listNotes(loadTermsNow()) } catch (e) { /* offline: the fold's link to the glossary prints instead */ }
   })
 
-  document.addEventListener("click", function (event) {
-    var anno = event.target.closest(".anno")
-    if (anno && anno.closest("article") && !event.target.closest("a.ent")) {
-      if (root.classList.contains("ed-hide-notes")) return
+  // The first reach for a note (pointer, focus, tap) loads notes.js, which then shows it and handles the rest.
+  window.editionNotes = { section: notes, terms: loadTerms, element: element, noteNodes: noteNodes, first: null }
+  var loading = false
+  function reach(event) {
+    var anno = event.target.closest && event.target.closest("article .anno")
+    if (!anno || (event.type === "pointerover" && event.pointerType !== "mouse")) return
+    if (event.type === "focusin" && !event.target.classList.contains("anno-marker")) return
+    if (event.type === "click") {
+      if (event.target.closest("a.ent") || root.classList.contains("ed-hide-notes")) return
       event.preventDefault()
-      if (open === anno && pinned) close()
-      else show(anno, true)
-    } else if (open && !pop.contains(event.target)) {
-      close()
     }
-  })
-  document.addEventListener("pointerover", function (event) {
-    if (event.pointerType !== "mouse" || phone.matches) return
-    var anno = event.target.closest(".anno")
-    if (anno && anno.closest("article")) show(anno, false)
-    else if (pop.contains(event.target)) clearTimeout(leaving)
-    else if (open && !pinned) {
-      clearTimeout(leaving)
-      leaving = setTimeout(close, 200)  // time to move the pointer onto the tooltip
-    }
-  })
-  document.addEventListener("focusin", function (event) {
-    var anno = event.target.classList.contains("anno-marker") && event.target.closest(".anno")
-    if (anno) { if (!returning) show(anno, false) }
-    else if (open && !pop.contains(event.target) && !pinned) close()
-  })
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && open) {
-      var marker = open.querySelector(".anno-marker")
-      var inside = pop.contains(document.activeElement)
-      close()
-      if (inside) refocus(marker)
-    }
-  })
-  window.addEventListener("scroll", function () {
-    if (open && Math.abs(window.scrollY - openedAt) > 24) close()
-  }, { passive: true })
-  window.addEventListener("resize", close)
+    window.editionNotes.first = { anno: anno, byClick: event.type === "click" }
+    if (loading) return
+    loading = true
+    var script = document.createElement("script")
+    script.src = new URL("javascripts/notes.js", siteRoot)
+    script.onerror = function () { window.editionNotes.stop() }  // offline: a marker leads to the glossary again
+    document.body.append(script)
+  }
+  ["pointerover", "focusin", "click"].forEach(function (type) { document.addEventListener(type, reach) })
+  window.editionNotes.stop = function () {
+    ["pointerover", "focusin", "click"].forEach(function (type) { document.removeEventListener(type, reach) })
+  }
 })()
