@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.linker import linker_throughput  # noqa: E402
 from bench.search import search_quality, search_timing  # noqa: E402
-from support import load_project  # noqa: E402  (bench.search put tests/ on the path)
+from support import load_project, page_url  # noqa: E402  (bench.search put tests/ on the path)
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 PARTS = ["docs", "hooks", "macros", "edition", "data", "overrides", "seeds", "mkdocs.yml"]
@@ -193,6 +193,16 @@ def page_weights(edition_site: Path, baseline_site: Path) -> list[dict]:
     return rows
 
 
+def every_report_page(edition_site: Path, baseline_site: Path, report_srcs: list[str]) -> dict:
+    """The budget holds for every report page: the heaviest one against its plain twin, and the median."""
+    ratios = {}
+    for url in (page_url(src) for src in report_srcs):
+        ratios[url] = weight(edition_site, url)["total_gzip"] / weight(baseline_site, url)["total_gzip"]
+    heaviest = max(ratios, key=ratios.get)
+    return {"pages": len(ratios), "max_ratio": ratios[heaviest], "max_url": heaviest,
+            "median_ratio": statistics.median(ratios.values()), "budget": 1.1}
+
+
 def search_index(site: Path) -> dict:
     data = (site / "search" / "search_index.json").read_bytes()
     return {"raw": len(data), "gzip": len(gzip.compress(data, 6, mtime=0))}
@@ -242,6 +252,8 @@ def main(argv=None) -> dict:
         result = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
                   "build": build_times(edition, baseline, report_only, runs)}
         result["page_weight"] = page_weights(edition / "site", report_only / "site")
+        result["page_weight_all"] = every_report_page(edition / "site", report_only / "site",
+                                                      [p.src for p in load_project(edition).report.pages])
         result["search_index"] = search_index(edition / "site")
         result["search_index_baseline"] = search_index(report_only / "site")
         result["search"] = search_timing(edition / "site")
@@ -268,6 +280,9 @@ def report(r: dict) -> None:
         plain = row["baseline"]["total_gzip"] if row["baseline"] else None
         print(f"{row['type']:<28}{g['html']:>8}{g['css']:>8}{g['js']:>8}{g['fonts']:>7}{row['edition']['total_gzip']:>8}"
               f"{plain if plain else '':>8}{format(row['ratio'], '.2f') if row['ratio'] else '':>7}")
+    a = r["page_weight_all"]
+    print(f"every report page ({a['pages']}): heaviest {a['max_url'] or 'home'} {a['max_ratio']:.3f}, median {a['median_ratio']:.3f}"
+          f" (budget ≤ {a['budget']})")
     s, sb = r["search_index"], r["search_index_baseline"]
     print(f"\nsearch index   {s['raw'] / 1024:.0f} KiB raw, {s['gzip'] / 1024:.0f} KiB gzip"
           f"   (plain site: {sb['raw'] / 1024:.0f} KiB, {sb['gzip'] / 1024:.0f} KiB)")

@@ -77,8 +77,11 @@ def render_card_grid(cards: list[etree.Element]) -> etree.Element:
     return E("div", *cards, class_="ed ic-grid", data_search_exclude="")
 
 
-def render_card_fold(ids: list[str], summary: str, dashboard_href: str, link_label: str) -> etree.Element:
+def render_card_fold(ids: list[str], summary: str, dashboard_href: str, link_label: str,
+                     paragraph: str | None = None) -> etree.Element:
     """A paragraph's figures behind one line (`<details>`). The cards themselves are on the data page: the
-    page's script brings them in when the line opens; without it, the line opens on a link to them there."""
+    page's script brings them in when the line opens; without it, the line opens on a link to them there.
+    The script finds them by their paragraph (each card's source link names it) or, for another choice, by id."""
     return E("details", E("summary", summary), E("p", E("a", link_label, href=dashboard_href)),
-             class_="ed ic-fold", data_cards=" ".join(ids), data_search_exclude="")
+             class_="ed ic-fold", data_paragraph=paragraph, data_cards=None if paragraph else " ".join(ids),
+             data_search_exclude="")

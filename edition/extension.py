@@ -64,7 +64,7 @@ class EditionTreeprocessor(Treeprocessor):
             try:
                 made = self.expand(kind, args, href)
             except EditionError as error:  # checked at load time; shown rather than lost if it happens anyway
-                made = [E("p", f"edition: {error}", class_="edition-error")]
+                made = [E("p", f"edition: {error}", class_="admonition failure edition-error")]
             replace(parents[placeholder], placeholder, made)
 
         notes, self.linked = PageNotes(edition.strings, edition.particulars.pages.glossary), set()

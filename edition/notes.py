@@ -44,8 +44,9 @@ def render_marker(term: Term, number: int, strings: dict[str, str], glossary_src
 
 
 def render_annotation(text: str | None, marker: etree.Element, term: Term) -> etree.Element:
-    """The term as the report writes it (when it is not inside an entity link) and its marker: one target."""
-    return E("span", E("span", text, class_="anno-term") if text else None, marker, class_="anno", data_term=term.id)
+    """The term as the report writes it (when it is not inside an entity link) and its marker: one target. Which term
+    it is, the marker's link says (glossary/#term-<id>)."""
+    return E("span", E("span", text, class_="anno-term") if text else None, marker, class_="anno")
 
 
 def render_page_notes(notes: PageNotes) -> etree.Element | None:

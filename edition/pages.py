@@ -42,8 +42,9 @@ def cards(edition: Edition, **selection) -> etree.Element:
     """A paragraph's figures in its page, folded into one line that opens in place: the report's text leads.
     The cards stay on the data page, so that a page carries its text, not every figure's card."""
     s, chosen = edition.strings, select_indicators(edition, **selection)
+    by_paragraph = selection.get("paragraph") if set(selection) == {"paragraph"} else None
     return render_card_fold([i.id for i in chosen], f"{s['figures_fold']} {len(chosen)} {s['figures_unit']}",
-                            f"/{edition.particulars.pages.dashboard}#ic-{chosen[0].id}", s["figures_link"])
+                            f"/{edition.particulars.pages.dashboard}#ic-{chosen[0].id}", s["figures_link"], by_paragraph)
 
 
 def dashboard(edition: Edition, href: Href) -> list[etree.Element]:

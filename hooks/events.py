@@ -102,7 +102,8 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if config.get("edition_error"):
         message = html.escape(config["edition_error"]).replace("{", "&#123;").replace("\n", "<br>")
-        return f'<div class="edition-error" role="alert"><strong>The build stopped:</strong><br>{message}</div>\n'
+        return (f'<div class="admonition failure edition-error" role="alert"><p class="admonition-title">The build stopped</p>'
+                f'<p>{message}</p></div>\n')
     set_description(page, config["edition"])
     return markdown
 
@@ -131,7 +132,7 @@ def on_page_content(content, page, config, files):
     missing = [pid for pid in expected if not re.search(f'<a class="plink ed"[^>]* href="#{re.escape(pid)}"', content)]
     if missing:
         raise PluginError(f"docs/{src}: report paragraph '{missing[0]}' lost its id on the way to HTML")
-    if 'class="edition-error"' in content:
+    if "edition-error" in content:
         raise PluginError(f"docs/{src}: an addition of the edition could not be made (see the page)")
     return content
 
@@ -175,17 +176,29 @@ def on_post_template(output, template_name, config):
     return csp.add_content_security_policy(output, csp.standalone_policy(output, config.get("site_url") or ""))
 
 
+def minify_script(name: str, text: str) -> str:
+    """A script as small as it can be: comments and spaces out, local names shortened (calmjs.parse, ES5)."""
+    from calmjs.parse import es5
+    from calmjs.parse.exceptions import ECMASyntaxError
+    from calmjs.parse.unparsers.es5 import minify_print
+
+    try:
+        return minify_print(es5(text), obfuscate=True, obfuscate_globals=False) + "\n"
+    except ECMASyntaxError as error:  # the edition's scripts are ES5, as Material's search worker patch is
+        raise PluginError(f"docs/javascripts/{name}: not ES5 JavaScript the minifier can read: {error}") from None
+
+
 def minify_assets(site: Path, config) -> None:
     """The edition's stylesheets and scripts (docs/stylesheets, docs/javascripts), minified in the built site;
     docs/ keeps them readable."""
     import rcssmin
-    import rjsmin
 
-    for folder, suffix, minify in (("stylesheets", ".css", rcssmin.cssmin), ("javascripts", ".js", rjsmin.jsmin)):
+    for folder, suffix, minify in (("stylesheets", ".css", lambda name, text: rcssmin.cssmin(text)),
+                                   ("javascripts", ".js", minify_script)):
         for path in sorted((Path(config["docs_dir"]) / folder).glob(f"*{suffix}")):
             built = site / folder / path.name
             if built.exists():
-                built.write_text(minify(built.read_text(encoding="utf-8")), encoding="utf-8")
+                built.write_text(minify(path.name, built.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 @event_priority(-100)  # after Material's search plugin has written its index

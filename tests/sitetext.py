@@ -113,3 +113,16 @@ def local_path(url: str) -> str:
     base = site_url()
     assert url.startswith(base), url
     return url[len(base):]
+
+
+def fold_cards(fold, ed=None) -> list[str]:
+    """The indicators a paragraph's line of figures brings in: those of the paragraph it names, or those it lists."""
+    paragraph = fold.get("data-paragraph")
+    if paragraph:
+        return [i.id for i in (ed or edition()).indicators.values() if i.paragraph == paragraph]
+    return fold["data-cards"].split()
+
+
+def term_of(anno) -> str:
+    """The term an annotation in the text marks: its marker links to the term's glossary entry (#term-<id>)."""
+    return anno.select_one("a.anno-marker")["href"].split("#term-")[1]

@@ -14,7 +14,7 @@ from markdown.serializers import to_html_string
 
 from edition.annotations import Term
 from edition.notes import PageNotes, render_page_notes
-from sitetext import REPORT_PAGES, page_html, pdf_contains, report_text
+from sitetext import REPORT_PAGES, page_html, pdf_contains, report_text, term_of
 from support import ROOT, error_with_broken_data, edition
 
 TERMS = yaml.safe_load((ROOT / "data" / "annotations.yml").read_text(encoding="utf-8"))["terms"]
@@ -69,7 +69,7 @@ def test_each_term_is_annotated_once_on_every_report_page_where_it_occurs(site):
         page = soup(site, url)
         text = page_report_text(page)
         expected = {t["id"] for t in TERMS if any(form in text for form in t["forms"])}
-        markers = [a["data-term"] for a in page.select("article p[id] .anno")]
+        markers = [term_of(a) for a in page.select("article p[id] .anno")]
         assert sorted(markers) == sorted(expected), url
         if markers:  # the page's list of notes says how many it will hold
             assert page.select_one("section.anno-notes summary").get_text() == f"本页注释({len(markers)})"
@@ -138,7 +138,7 @@ def test_a_note_opens_on_hover_and_on_keyboard_focus_and_escape_closes_it(browse
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(served + "part-1/party-building/")
     term = next(t for t in TERMS if t["id"] == "two-establishments")
-    anno = f"article .anno[data-term='{term['id']}']"
+    anno = f"article .anno:has(a.anno-marker[href$='#term-{term['id']}'])"
     assert not note_open(page)
     page.hover(f"{anno} .anno-term")
     assert opened(page) and term["zh"][:20] in page.inner_text("#anno-pop")
@@ -149,7 +149,7 @@ def test_a_note_opens_on_hover_and_on_keyboard_focus_and_escape_closes_it(browse
     page.focus("#p1-party-1 .plink")
     for _ in range(30):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.closest('.anno')?.dataset.term") == term["id"]:
+        if page.evaluate("document.activeElement.closest('.anno')?.querySelector('.anno-marker').hash.slice(6)") == term["id"]:
             break
     assert opened(page) and term["zh"][:20] in page.inner_text("#anno-pop")
     page.keyboard.press("Escape")
@@ -206,7 +206,7 @@ def test_on_a_phone_a_tapped_term_opens_a_sheet_that_leaves_the_term_in_sight(br
     assert not english.is_visible()  # Chinese first; the English behind its switch
     page.tap(".anno-pop-en")
     english.wait_for(state="visible")
-    term_id = page.get_attribute(anno, "data-term")
+    term_id = page.locator(anno).locator(".anno-marker").evaluate("a => a.hash.slice(6)")
     assert english.inner_text() == next(t["en"] for t in TERMS if t["id"] == term_id).strip()
     close = box(page, ".anno-pop-close")
     assert close["width"] >= 44 and close["height"] >= 44

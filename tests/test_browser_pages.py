@@ -6,6 +6,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from support import edition
+
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -71,7 +73,7 @@ def test_the_decade_section_reads_as_text_figures_and_notes_folded(browser, serv
     assert fold.locator(".ic-card").count() == 0  # the cards live on the data page until asked for
     fold.locator("summary").click()  # opens in place
     fold.locator(".ic-card").first.wait_for(state="visible")
-    wanted = fold.get_attribute("data-cards").split()
+    wanted = [i.id for i in edition().indicators.values() if i.paragraph == fold.get_attribute("data-paragraph")]
     assert [c.get_attribute("data-indicator") for c in fold.locator(".ic-card").all()] == wanted
     paragraph = fold.evaluate("f => { let e = f.previousElementSibling; while (!e.matches('p[id]')) e = e.previousElementSibling; return e.id }")
     fold.locator("a.ic-source").first.click()  # a card's link still leads to its paragraph, just above, on this page

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from edition.directives import parse_directive
 from edition.pages import generated_sources
-from sitetext import REPORT_PAGES, page_html
+from sitetext import REPORT_PAGES, fold_cards, page_html, term_of
 from support import ROOT, build_copy, edition, edit_yaml, page_url
 
 HOSTILE = ["<script>alert(1)</script>", "{{ 6*7 }}", "{% raw %}", "[x](javascript:alert(1))", "a\n\nb"]
@@ -45,7 +45,7 @@ def test_nothing_the_edition_adds_is_in_the_search_index(site):
 def additions(page) -> dict[str, list[str]]:
     article = page.select_one("article")
     return {
-        "cards": [i for fold in article.select("details.ic-fold") for i in fold["data-cards"].split()],
+        "cards": [i for fold in article.select("details.ic-fold") for i in fold_cards(fold)],
         "links": [a["data-entity"] for a in article.select("p[id] a.ent")],
         "editor notes": [n["data-term"] for n in article.select("aside.editor-note")],
         "paragraphs": [a.parent["id"] for a in article.select("p[id] > a.plink")],
@@ -57,8 +57,8 @@ def test_the_print_view_holds_every_card_link_and_note_of_the_section_pages_in_o
     printed = additions(soup(site, "print/"))
     for kind in printed:
         assert printed[kind] == [x for page in sections for x in page[kind]], kind
-    terms_on_pages = {m["data-term"] for url in REPORT_PAGES for m in soup(site, url).select("p[id] .anno")}
-    assert {m["data-term"] for m in soup(site, "print/").select("p[id] .anno")} == terms_on_pages
+    terms_on_pages = {term_of(m) for url in REPORT_PAGES for m in soup(site, url).select("p[id] .anno")}
+    assert {term_of(m) for m in soup(site, "print/").select("p[id] .anno")} == terms_on_pages
 
 
 def test_a_card_placed_after_any_paragraph_shows_on_the_print_view_too(project_copy):
@@ -67,7 +67,7 @@ def test_a_card_placed_after_any_paragraph_shows_on_the_print_view_too(project_c
     result = build_copy(project_copy)
     assert result.returncode == 0, result.stderr
     printed = BeautifulSoup((project_copy / "site" / "print" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    folds = [f for f in printed.select("details.ic-fold") if "pledge-financing-2022" in f["data-cards"].split()]
+    folds = [f for f in printed.select("details.ic-fold") if "pledge-financing-2022" in fold_cards(f)]
     assert len(folds) == 2  # by its paragraph, and here
 
 

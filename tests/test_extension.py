@@ -103,7 +103,7 @@ def test_every_spelling_of_an_id_line_keeps_the_paragraphs_permalink_and_editor_
 
 def test_a_term_is_marked_once_per_page_and_listed_in_the_page_notes():
     page = render("坚持“三不腐”一体推进。\n{: #p1-party-1 }\n\n再说三不腐。\n{: #p1-party-2 }\n")
-    markers = page.select(".anno[data-term='three-nots-corruption']")
+    markers = page.select(".anno:has(a[href$='#term-three-nots-corruption'])")
     assert len(markers) == 1 and markers[0].find_parent("p")["id"] == "p1-party-1"
     assert markers[0].select_one("a.anno-marker")["href"] == "/glossary.md#term-three-nots-corruption"  # its note
     assert page.select_one("section.anno-notes summary").get_text() == "本页注释(1)"
@@ -118,8 +118,11 @@ def test_a_card_links_to_its_paragraph_on_the_same_page_or_to_the_page_that_hold
 
 def test_a_paragraphs_figures_fold_into_a_line_that_names_them_and_links_to_the_data_page():
     fold = render("::: edition cards paragraph=p1-4-2\n").select_one("details.ic-fold")
-    assert fold["data-cards"].split() == [i.id for i in edition().indicators.values() if i.paragraph == "p1-4-2"]
-    assert fold.select_one("a")["href"] == f"/indicators.md#ic-{fold['data-cards'].split()[0]}"
+    ids = [i.id for i in edition().indicators.values() if i.paragraph == "p1-4-2"]
+    assert fold["data-paragraph"] == "p1-4-2" and fold.summary.get_text() == f"本段数据 {len(ids)} 项"
+    assert fold.select_one("a")["href"] == f"/indicators.md#ic-{ids[0]}"
+    chosen = render("::: edition cards ids=pledge-financing-2022\n").select_one("details.ic-fold")
+    assert chosen["data-cards"] == "pledge-financing-2022"  # another choice names its cards
 
 
 HOSTILE = ["<script>alert(1)</script>", "{{ 6*7 }}", "{% raw %}", "[x](javascript:alert(1))", "a\n\nb", "**bold** `code`"]

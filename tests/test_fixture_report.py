@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitetext import compare_with_seed, page_html, report_blocks, without_additions
+from sitetext import compare_with_seed, fold_cards, page_html, report_blocks, without_additions
 from support import ROOT, copy_project, load_project, mkdocs_build, page_url, site_path
 from support import edition as real_edition
 
@@ -105,7 +105,7 @@ def test_terms_are_marked_with_notes_and_listed_in_the_glossary(site, edition):
     for term in edition.terms.values():
         first = edition.occurrences[term.id][0]
         page = soup(site, page_url(edition.report.page_of[first].src))
-        assert page.select_one(f"p#{first} span.anno[data-term='{term.id}'] a.anno-marker"), term.id
+        assert page.select_one(f"p#{first} span.anno a.anno-marker[href$='#term-{term.id}']"), term.id
         assert heading(glossary.select_one(f"h3#term-{term.id}")) == term.headword
         for note in term.notes:
             here = soup(site, page_url(edition.report.page_of[note.paragraph].src))
@@ -117,7 +117,7 @@ def test_each_indicator_has_its_card_beside_its_paragraph(site, edition):
     for ind in edition.indicators.values():
         url = page_url(edition.report.page_of[ind.paragraph].src)
         fold = soup(site, url).select_one(f"p#{ind.paragraph} ~ details.ic-fold")
-        assert fold is not None and ind.id in fold["data-cards"].split(), ind.id
+        assert fold is not None and ind.id in fold_cards(fold, edition), ind.id
         card = soup(site, "figures/").select_one(f"figure.ic-card#ic-{ind.id}")  # where the fold's cards come from
         assert card.select_one(".ic-number").get_text() == ind.written_value
 

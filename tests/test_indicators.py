@@ -16,7 +16,7 @@ from edition.cards import render_before_after_chart, render_card_grid, render_in
 from edition.indicator_table import COLUMNS, render_indicator_table
 from edition.indicators import Comparison, Indicator, number_in
 from edition.numbers import uncovered_numbers
-from sitetext import REPORT_PAGES, local_path, page_html, report_text
+from sitetext import REPORT_PAGES, fold_cards, local_path, page_html, report_text
 from support import ROOT, build_copy, edition, error_with_broken_data, site_path
 
 INDICATORS = yaml.safe_load((ROOT / "data" / "indicators.yml").read_text(encoding="utf-8"))
@@ -145,7 +145,7 @@ def test_each_section_page_folds_its_own_figures_right_after_their_paragraph(sit
         after = para.find_next_siblings()
         before_next_paragraph = after[: next((i for i, el in enumerate(after) if el.name == "p" and el.get("id")), len(after))]
         fold = next(el for el in before_next_paragraph if "ic-fold" in el.get("class", []))
-        named = fold["data-cards"].split()
+        named = fold_cards(fold)
         assert ind["id"] in named, ind["id"]
         assert fold.summary.get_text() == f"本段数据 {len(named)} 项"  # one quiet line, folded
         # without the script, the line opens on a link to these cards on the data page

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from sitetext import REPORT_PAGES, page_html, pdf_contains, pdf_find
+from sitetext import REPORT_PAGES, page_html, pdf_contains, pdf_find, term_of
 from support import edition, page_url
 
 from edition.printing import css_string, running_heads_css, section_name, top_level
@@ -140,7 +140,7 @@ def test_the_decade_section_prints_on_four_a4_pages_with_its_notes_and_without_i
     assert len(PdfReader(io.BytesIO(pdf)).pages) <= 4
     text = text_of(pdf)
     soup = BeautifulSoup(page_html(site, "part-1/decade/"), "html.parser")
-    first = edition().terms[soup.select_one("article .anno")["data-term"]]
+    first = edition().terms[term_of(soup.select_one("article .anno"))]
     assert pdf_contains(text, first.zh[:20])  # the notes print (listed before printing), in place of tooltips
     assert "本段数据" not in text and "原文 p1-decade" not in text
 

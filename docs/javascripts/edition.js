@@ -1,8 +1,19 @@
-// The edition's behaviours, as listeners (the Content-Security-Policy allows no inline script).
-// Nothing here builds markup from strings: notes are copied from the page as nodes.
+// The edition's behaviours, as listeners (the Content-Security-Policy allows no inline script). What a reader
+// may never use comes on demand: the note beside its term (notes.js) and a paragraph's cards (cards.js).
+// Nothing here builds markup from strings: words from data are set as text.
 (function () {
   var root = document.documentElement
   var siteRoot = new URL("../", document.currentScript.src)  // this file is javascripts/edition.js
+  var shared = window.edition = { siteRoot: siteRoot }  // what the scripts loaded on demand use
+
+  function load(name, failed) {  // a script of the edition, once
+    var src = new URL("javascripts/" + name, siteRoot).href
+    if (document.querySelector('script[src="' + src + '"]')) return
+    var script = document.createElement("script")
+    script.src = src
+    script.onerror = failed || null
+    document.body.append(script)
+  }
 
   document.querySelectorAll("button.print-button").forEach(function (button) {
     button.addEventListener("click", function () { window.print() })
@@ -33,41 +44,17 @@
       if (button.getAttribute("aria-pressed") === "true") hidden.push(button.dataset.layer)
       try { localStorage.setItem(KEY, JSON.stringify(hidden)) } catch (e) { /* private mode: this page only */ }
       applyLayers(hidden)
-      close()
+      if (shared.closeNote) shared.closeNote()
     })
   })
 
-  // --- A paragraph's figures: the cards come from the data page when their line first opens ---------
-  var dashboard = null
-  document.querySelectorAll("details.ic-fold[data-cards]").forEach(function (fold) {
+  // --- A paragraph's figures: the cards come from the data page (cards.js) when their line first opens --
+  shared.folds = []  // the lines opened before cards.js arrived
+  document.querySelectorAll("details.ic-fold").forEach(function (fold) {
     fold.addEventListener("toggle", function () {
-      if (!fold.open || fold.dataset.loaded) return
-      fold.dataset.loaded = "1"
-      if (!document.querySelector("link[href$='reference.css']")) {
-        var styles = document.createElement("link")
-        styles.rel = "stylesheet"
-        styles.href = new URL("stylesheets/reference.css", siteRoot)
-        document.head.append(styles)
-      }
-      var link = fold.querySelector("a")
-      var source = new URL(link.getAttribute("href"), location.href)
-      source.hash = ""
-      dashboard = dashboard || fetch(source).then(function (response) {
-        if (!response.ok) throw new Error(response.status)
-        return response.text()
-      }).then(function (text) { return new DOMParser().parseFromString(text, "text/html") })
-      dashboard.then(function (doc) {
-        var grid = document.createElement("div")
-        grid.className = "ed ic-grid"
-        fold.dataset.cards.split(" ").forEach(function (id) {
-          var card = doc.getElementById("ic-" + id)
-          if (!card) return
-          card = document.importNode(card, true)
-          card.querySelectorAll("a[href]").forEach(function (a) { a.href = new URL(a.getAttribute("href"), source).href })
-          grid.append(card)
-        })
-        if (grid.childElementCount) link.parentNode.replaceWith(grid)
-      }).catch(function () { delete fold.dataset.loaded; dashboard = null })  // the link stays: it still leads there
+      if (!fold.open || shared.cards) return
+      shared.folds.push(fold)
+      load("cards.js")
     })
   })
 
@@ -105,6 +92,9 @@
     if (text) el.textContent = text
     return el
   }
+  function termOf(anno) {  // its marker links to the term's glossary entry, #term-<id>
+    return anno.querySelector(".anno-marker").hash.slice("#term-".length)
+  }
   function noteNodes(term, marker) {  // headword: explanation, and the way to its glossary entry
     var more = element("a", "anno-more", notes.dataset.more)
     more.href = marker.href
@@ -115,7 +105,7 @@
     if (fold.querySelector("ol")) return
     var list = element("ol")
     document.querySelectorAll("article .anno .anno-marker").forEach(function (marker) {
-      var term = terms[marker.closest(".anno").dataset.term]
+      var term = terms[termOf(marker.closest(".anno"))]
       if (!term) return
       var item = element("li")
       item.value = Number(marker.textContent)
@@ -130,8 +120,7 @@
   })
 
   // The first reach for a note (pointer, focus, tap) loads notes.js, which then shows it and handles the rest.
-  window.editionNotes = { section: notes, terms: loadTerms, element: element, noteNodes: noteNodes, first: null }
-  var loading = false
+  shared.notes = { section: notes, terms: loadTerms, termOf: termOf, element: element, noteNodes: noteNodes, first: null }
   function reach(event) {
     var anno = event.target.closest && event.target.closest("article .anno")
     if (!anno || (event.type === "pointerover" && event.pointerType !== "mouse")) return
@@ -140,16 +129,11 @@
       if (event.target.closest("a.ent") || root.classList.contains("ed-hide-notes")) return
       event.preventDefault()
     }
-    window.editionNotes.first = { anno: anno, byClick: event.type === "click" }
-    if (loading) return
-    loading = true
-    var script = document.createElement("script")
-    script.src = new URL("javascripts/notes.js", siteRoot)
-    script.onerror = function () { window.editionNotes.stop() }  // offline: a marker leads to the glossary again
-    document.body.append(script)
+    shared.notes.first = { anno: anno, byClick: event.type === "click" }
+    load("notes.js", shared.notes.stop)  // offline: a marker leads to the glossary again
   }
   ["pointerover", "focusin", "click"].forEach(function (type) { document.addEventListener(type, reach) })
-  window.editionNotes.stop = function () {
+  shared.notes.stop = function () {
     ["pointerover", "focusin", "click"].forEach(function (type) { document.removeEventListener(type, reach) })
   }
 })()

@@ -1,9 +1,9 @@
 // A note beside its term: a tooltip on desktop, a sheet on a phone. Loaded by edition.js when a reader first
-// reaches for a note (window.editionNotes: the page's notes section, the terms' loader, the note's nodes).
+// reaches for a note (window.edition.notes: the page's notes section, the terms' loader, the note's nodes).
 // Nothing here builds markup from strings: the note's words are set as text.
 (function () {
   var root = document.documentElement
-  var shared = window.editionNotes
+  var shared = window.edition.notes
   var notes = shared.section
   var element = shared.element
   var noteNodes = shared.noteNodes
@@ -12,7 +12,7 @@
   shared.stop()  // from here on these listeners answer
   var styles = document.createElement("link")
   styles.rel = "stylesheet"
-  styles.href = new URL("../stylesheets/notes.css", document.currentScript.src)
+  styles.href = new URL("stylesheets/notes.css", window.edition.siteRoot)
   var styled = new Promise(function (resolve) { styles.onload = styles.onerror = resolve })
   document.head.append(styles)
 
@@ -51,7 +51,7 @@
   }
 
   function addEnglish(anno) {
-    var term = byId && byId[anno.dataset.term]
+    var term = byId && byId[shared.termOf(anno)]
     if (!term || body.querySelector(".anno-en")) return
     var en = element("span", "anno-en", term.en)
     en.lang = "en"
@@ -67,7 +67,7 @@
     wanted = anno
     Promise.all([loadTerms(), styled]).then(function (loaded) {
       var terms = loaded[0]
-      var term = terms[anno.dataset.term]
+      var term = terms[shared.termOf(anno)]
       if (wanted !== anno || !term) return
       wanted = null
       open = anno
@@ -176,6 +176,7 @@
   }, { passive: true })
   window.addEventListener("resize", close)
 
+  window.edition.closeNote = close  // the reading control closes a note it hides
   var first = shared.first
   if (first) show(first.anno, first.byClick)
 })()
