@@ -54,6 +54,21 @@ def test_explanations_from_data_are_escaped():
 # --- the built site ----------------------------------------------------------------------------
 
 
+FORMS = [form for t in TERMS for form in t["forms"]]
+
+
+def stands_alone(form: str, text: str) -> bool:
+    """Whether `form` occurs in `text` other than inside a longer term's words (地理标志 in 地理标志产品 is that
+    term's, not 地理标志's): the longer term is the one a reader is reading."""
+    for start in (i for i in range(len(text)) if text.startswith(form, i)):
+        inside = any(text.startswith(longer, j) for longer in FORMS if form in longer and longer != form
+                     for j in range(max(0, start - len(longer) + len(form)), start + 1)
+                     if j + len(longer) >= start + len(form))
+        if not inside:
+            return True
+    return False
+
+
 def soup(site, url):
     return BeautifulSoup(page_html(site, url), "html.parser")
 
@@ -68,7 +83,7 @@ def test_each_term_is_annotated_once_on_every_report_page_where_it_occurs(site):
     for url in REPORT_PAGES:
         page = soup(site, url)
         text = page_report_text(page)
-        expected = {t["id"] for t in TERMS if any(form in text for form in t["forms"])}
+        expected = {t["id"] for t in TERMS if any(stands_alone(form, text) for form in t["forms"])}
         markers = [term_of(a) for a in page.select("article p[id] .anno")]
         assert sorted(markers) == sorted(expected), url
         if markers:  # the page's list of notes says how many it will hold
@@ -96,7 +111,7 @@ def test_glossary_lists_every_term_with_each_paragraph_where_it_occurs(site):
         assert heading is not None, term["id"]
         where = heading.find_next_sibling("p", class_="term-where")
         listed = [a["href"].split("#")[1] for a in where.select("a")]
-        expected = [pid for pid, (_, text) in texts.items() if any(form in text for form in term["forms"])]
+        expected = [pid for pid, (_, text) in texts.items() if any(stands_alone(form, text) for form in term["forms"])]
         assert listed == expected, term["id"]
         for a in where.select("a"):
             target = (site / "glossary" / a["href"].split("#")[0]).resolve().relative_to(site.resolve()).as_posix()
