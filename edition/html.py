@@ -6,6 +6,7 @@ Strings are AtomicString, so no later Markdown pass ever reads them as Markdown.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
@@ -37,3 +38,16 @@ def append(el: etree.Element, *children) -> etree.Element:
             el.append(child)
     return el
 
+
+
+_KEEP_SPACE = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.S | re.I)
+_INDENT = re.compile(r"\n[ \t\n]*")
+
+
+def without_indentation(html: str) -> str:
+    """A built page without the templates' indentation: each run of newlines and indentation becomes one
+    newline, still whitespace where the browser sees whitespace (between inline elements it shows as one
+    space either way), so nothing a reader sees changes; inside <pre> and <textarea> every space is kept."""
+    parts = _KEEP_SPACE.split(html)
+    # split with two groups: [text, whole kept element, its tag name, text, …]
+    return "".join(_INDENT.sub("\n", part) if n % 3 == 0 else (part if n % 3 == 1 else "") for n, part in enumerate(parts))

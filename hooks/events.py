@@ -154,6 +154,7 @@ def on_page_context(context, page, config, nav):
             "part": part if report_page and not page.file.src_uri.endswith("index.md") else None,
             "printable": page.file.src_uri != home.src,
             "print_button": edition.strings["print_all_button" if whole else "print_button"],
+            "whole": whole,  # the whole-report page: its contents' styles are in reference.css
             # paper: the page's running head, a few bytes of print CSS (edition/printing.py escapes what it quotes)
             "running_heads_css": code("printing").running_heads_css(edition, page.file.src_uri),
             "reading": {"label": edition.strings["reading_label"],
@@ -163,6 +164,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    output = code("html").without_indentation(output)  # the templates' indentation: 0.7 KB gzip a page
     if serving():
         return output  # `mkdocs serve` injects its live-reload script inline: the policy is for the published site
     return code("csp").add_content_security_policy(output)

@@ -382,3 +382,12 @@ def test_the_print_button_prints_by_a_listener(browser, served):
     page.click("button.print-button")
     assert page.evaluate("window.__printed") == 1
     page.close()
+
+
+def test_a_page_loses_the_templates_indentation_and_keeps_what_a_reader_sees(site):
+    from edition.html import without_indentation
+
+    html = '<ul>\n    <li><a>甲</a>\n      <a>乙</a></li>\n\n  </ul>\n<pre>  keep\n    this</pre>\n  <textarea>\n  too</textarea>'
+    assert without_indentation(html) == '<ul>\n<li><a>甲</a>\n<a>乙</a></li>\n</ul>\n<pre>  keep\n    this</pre>\n<textarea>\n  too</textarea>'
+    built = (site / "part-1" / "decade" / "index.html").read_text(encoding="utf-8")
+    assert "\n  " not in built and "\n\n" not in built  # between two inline elements a newline is still a space
