@@ -14,7 +14,7 @@ from pathlib import Path
 from edition.annotations import Term, load_terms, term_names, term_occurrences
 from edition.datafiles import fail_on, read_yaml
 from edition.entities import Entity, Mention, NotMention, check_map_places, collect_mentions, entity_names, load_entities
-from edition.indicators import Indicator, check_periods, load_indicators, load_periods
+from edition.indicators import Entry, Period, check_periods, load_indicators, load_periods
 from edition.matcher import Matcher
 from edition.numbers import NumberException, load_number_exceptions, uncovered_numbers
 from edition.particulars import Particulars, load_particulars, read_seed
@@ -28,8 +28,8 @@ __all__ = ["Edition", "EditionError", "load_edition"]
 class Edition:
     particulars: Particulars
     report: Report
-    indicators: dict[str, Indicator]
-    periods: dict[str, str]  # a period as the report states it -> its English (data/periods.yml)
+    indicators: dict[str, Entry]  # figures and claims (data/indicators.yml), in report order
+    periods: dict[str, Period]  # a period as data/indicators.yml writes it -> its English, kind and dates (data/periods.yml)
     entities: dict[str, Entity]
     not_mentions: list[NotMention]
     terms: dict[str, Term]
@@ -86,7 +86,7 @@ def load_edition(root: Path, docs_dir: Path, nav_sources: list[str]) -> Edition:
     exceptions = checked(load_number_exceptions, read_yaml(root, "data/number-exceptions.yml"), report)
     fail_on(problems)
     check_periods(indicators, periods)
-    fail_on([f"{n}: a number that is neither an indicator (data/indicators.yml) nor a listed exception "
+    fail_on([f"{n}: a number or a claim word (首次, 第三次 …) that is neither an indicator (data/indicators.yml) nor a listed exception "
              f"(data/number-exceptions.yml)" for n in uncovered_numbers(report, list(indicators.values()), exceptions)])
 
     term_matcher = Matcher(term_names(terms))

@@ -1,6 +1,7 @@
-"""Indicator cards: one figure of the report, with its unit, qualifier, period, comparison and source.
+"""Indicator cards: one figure of the report, with its unit, qualifier, exactness, period, comparison and source;
+or one verbal claim (a first, an ordinal), with its words, period and source.
 
-Pure functions: an Indicator and the link to its paragraph in, elements out. A card is kept out of
+Pure functions: an Indicator (or a Claim) and the link to its paragraph in, elements out. A card is kept out of
 the search index by its grid; no element inside a grid is a <div>, because Material's search parser
 ends an exclusion at the first closing tag of the excluded element's name.
 """
@@ -10,14 +11,23 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 
 from edition.html import E
-from edition.indicators import Indicator, number_as_written
+from edition.indicators import Claim, Entry, Indicator, Period, number_as_written
 
 # Where a qualifier stands relative to the number: 超2.3万家, 1000余家, 40%以上.
 AFTER_NUMBER = {"余", "多"}
 AFTER_UNIT = {"以上", "以下", "左右"}
+EXACTNESS_KINDS = ("exact", "lower_bound", "upper_bound", "approximate")
 
 
-def render_value(ind: Indicator) -> etree.Element:
+def exactness_words(s: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Each exactness in words, Chinese and English (data/edition.yml: exactness_<kind>, exactness_<kind>_en)."""
+    return {kind: (s[f"exactness_{kind}"], s[f"exactness_{kind}_en"]) for kind in EXACTNESS_KINDS}
+
+
+def render_value(ind: Entry) -> etree.Element:
+    if isinstance(ind, Claim):
+        return E("p", E("span", ind.word, class_="ic-number ic-word"), class_="ic-value")
+
     def qualifier():
         return E("span", ind.qualifier, class_="ic-qualifier")
 
@@ -31,6 +41,15 @@ def render_value(ind: Indicator) -> etree.Element:
         qualifier() if q in AFTER_UNIT else None,
         class_="ic-value",
     )
+
+
+def render_exactness(ind: Entry, words: dict[str, tuple[str, str]] | None) -> etree.Element | None:
+    """What the qualifier says about the number, in words: 下限 lower bound, 约数 approximate. Nothing for an
+    exact number (most of them) or a claim."""
+    if words is None or isinstance(ind, Claim) or ind.exactness == "exact":
+        return None
+    zh, en = words[ind.exactness]
+    return E("p", zh, " ", E("span", en, lang="en"), class_="ic-exactness", data_exactness=ind.exactness)
 
 
 def render_before_after_chart(before_label: str, before: float, after_label: str, after: float, unit: str) -> etree.Element:
@@ -47,28 +66,34 @@ def render_before_after_chart(before_label: str, before: float, after_label: str
 
 
 def render_comparison(ind: Indicator, before_label: str) -> etree.Element | None:
+    """The comparison's words as the report writes them; a before/after chart for a baseline. Its kind (change
+    over time, gap between two series, change in rank) is the element's class and `data-comparison`."""
     comparison = ind.comparison
     if comparison is None:
         return None
     chart = None
     if comparison.kind == "baseline":
         chart = render_before_after_chart(comparison.period or before_label, comparison.value, ind.period, ind.value, comparison.unit)
-    return E("p", chart, E("span", comparison.text), class_=f"ic-comparison ic-{comparison.kind}")
+    kind = comparison.kind.replace("_", "-")
+    return E("p", chart, E("span", comparison.text), class_=f"ic-comparison ic-{kind}", data_comparison=comparison.kind)
 
 
-def render_indicator_card(ind: Indicator, source_href: str, source_label: str = "原文", before_label: str = "此前",
-                          period_en: str | None = None) -> etree.Element:
-    """One card. `source_href` links to the paragraph that states the figure; the labels come from data/edition.yml,
-    the period's English from data/periods.yml."""
+def render_indicator_card(ind: Entry, source_href: str, source_label: str = "原文", before_label: str = "此前",
+                          period: Period | None = None, exactness: dict[str, tuple[str, str]] | None = None) -> etree.Element:
+    """One card. `source_href` links to the paragraph that states the figure; the labels come from data/edition.yml
+    (`exactness`: `exactness_words(strings)`), the period's English and kind from data/periods.yml."""
+    claim = isinstance(ind, Claim)
     return E(
         "figure",
         render_value(ind),
         E("figcaption", ind.label, E("span", ind.label_en, class_="ic-label-en", lang="en"), class_="ic-label"),
-        E("p", ind.period, *([" ", E("span", period_en, class_="ic-period-en", lang="en")] if period_en else []), class_="ic-period"),
-        render_comparison(ind, before_label),
+        render_exactness(ind, exactness),
+        E("p", ind.period, *([" ", E("span", period.en, class_="ic-period-en", lang="en")] if period else []),
+          class_="ic-period", data_period_kind=period.kind if period else None),
+        None if claim else render_comparison(ind, before_label),
         E("p", f"“{ind.quote}”", class_="ic-quote"),
         E("a", f"{source_label} {ind.paragraph}", class_="ic-source", href=source_href, data_paragraph=ind.paragraph),
-        class_="ic-card", id=f"ic-{ind.id}", data_indicator=ind.id,
+        class_="ic-card ic-claim" if claim else "ic-card", id=f"ic-{ind.id}", data_indicator=ind.id,
     )
 
 

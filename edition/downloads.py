@@ -11,15 +11,20 @@ import io
 import json
 from typing import TYPE_CHECKING, Callable
 
+from edition.indicators import Claim, number_text
+
 if TYPE_CHECKING:
     from edition import Edition
 
 PageUrl = Callable[[str], str]  # source path below docs/ -> the page's URL below the site root
 
+# One row per figure or claim, in report order. Numbers are plain (digits and a point, no thousands separator, no
+# unit in the cell): base_value, in the unit base_unit, is the column to compute and sort with (empty for a claim).
 INDICATOR_COLUMNS = [
-    "id", "label", "label_en", "value", "unit", "as_written", "qualifier", "period", "period_en",
-    "comparison_kind", "comparison_value", "comparison_unit", "comparison_period", "comparison_text",
-    "theme", "paragraph", "paragraph_url", "quote",
+    "id", "kind", "label", "label_en", "value", "unit", "as_written", "qualifier", "exactness", "base_value", "base_unit",
+    "word", "claim_kind", "ordinal", "period", "period_en", "period_kind", "period_start", "period_end",
+    "comparison_kind", "comparison_value", "comparison_unit", "comparison_qualifier", "comparison_exactness",
+    "comparison_period", "comparison_text", "theme", "paragraph", "paragraph_url", "quote",
 ]
 
 
@@ -28,16 +33,28 @@ def paragraph_url(edition: Edition, pid: str, site_url: str, page_url: PageUrl) 
 
 
 def indicator_records(edition: Edition, site_url: str, page_url: PageUrl) -> list[dict]:
-    """The same content as data/indicators.yml, plus the period's English (data/periods.yml) and the source paragraph's URL."""
+    """The content of data/indicators.yml, plus what the build derives: a figure's exactness and value in base units
+    (79.8 万件 -> 798000 件), a claim's kind and ordinal, the period's English, kind and dates (data/periods.yml),
+    and the source paragraph's URL. Keys without a value are left out."""
     records = []
     for ind in edition.indicators.values():
-        record = {}
-        for key, value in ind.model_dump(exclude_none=True).items():
-            record[key] = value
-            if key == "period":
-                record["period_en"] = edition.periods[ind.period]
-        record["paragraph_url"] = paragraph_url(edition, ind.paragraph, site_url, page_url)
-        records.append(record)
+        period = edition.periods[ind.period]
+        record = {"id": ind.id, "kind": ind.kind, "label": ind.label, "label_en": ind.label_en}
+        if isinstance(ind, Claim):
+            record |= {"word": ind.word, "claim_kind": ind.claim_kind, "ordinal": ind.ordinal}
+        else:
+            record |= {"value": ind.value, "unit": ind.unit, "as_written": ind.as_written, "qualifier": ind.qualifier,
+                       "exactness": ind.exactness, "base_value": ind.base_value, "base_unit": ind.base_unit}
+        record |= {"period": ind.period, "period_en": period.en, "period_kind": period.kind,
+                   "period_start": period.start, "period_end": period.end}
+        if ind.comparison:
+            c = ind.comparison
+            record["comparison"] = {k: v for k, v in {
+                "kind": c.kind, "value": c.value, "unit": c.unit, "qualifier": c.qualifier, "exactness": c.exactness,
+                "period": c.period, "text": c.text}.items() if v is not None}
+        record |= {"theme": ind.theme, "paragraph": ind.paragraph,
+                   "paragraph_url": paragraph_url(edition, ind.paragraph, site_url, page_url), "quote": ind.quote}
+        records.append({k: v for k, v in record.items() if v is not None})
     return records
 
 
@@ -46,12 +63,16 @@ def indicators_json(edition: Edition, site_url: str, page_url: PageUrl) -> str:
 
 
 def indicators_csv(edition: Edition, site_url: str, page_url: PageUrl) -> str:
+    """The records flat, one column each (INDICATOR_COLUMNS); numbers as plain digits (edition.indicators.number_text)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=INDICATOR_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for record in indicator_records(edition, site_url, page_url):
         comparison = record.pop("comparison", {})
         record.update({f"comparison_{k}": v for k, v in comparison.items()})
+        for key in ("value", "base_value", "comparison_value"):
+            if key in record:
+                record[key] = number_text(record[key])
         writer.writerow(record)
     return "\ufeff" + out.getvalue()  # BOM: Excel opens UTF-8 Chinese correctly
 

@@ -1,10 +1,12 @@
-"""The data page's table: every figure in one row (theme, label, value, unit, qualifier, period, source paragraph).
+"""The data page's table: every figure and claim in one row (theme, label, value as the report writes it with its
+unit and qualifier, exactness, value in base units, period, source paragraph).
 
 Pure functions: indicators, links and strings in, elements out. The table reads as it is without a script;
 docs/javascripts/indicator-table.js (loaded only on a page that holds the table) sorts it by a column, filters
 it by text and theme and switches between it and the cards. The script only reorders and hides the rows built
 here and reads their text and data attributes (`data-sort`: the key a column sorts by where it is not the cell's
-text); the controls it needs are built here, `hidden` until it runs.
+text; empty for a claim, which has no number and sorts last either way); the controls it needs are built here,
+`hidden` until it runs.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from typing import Callable
 
+from edition.cards import AFTER_NUMBER, AFTER_UNIT, exactness_words
 from edition.html import E
-from edition.indicators import Indicator
+from edition.indicators import Claim, Entry, Period, number_text
 
 SCRIPT = "javascripts/indicator-table.js"
 MARKER = "data-ic-table"  # the table's attribute: a page holding it loads SCRIPT (hooks/events.py)
@@ -21,9 +24,9 @@ MARKER = "data-ic-table"  # the table's attribute: a page holding it loads SCRIP
 COLUMNS = {
     "theme": ("figures_col_theme", "text"),
     "label": ("figures_col_label", "text"),
-    "value": ("figures_col_value", "number"),
-    "unit": ("figures_col_unit", "text"),
-    "qualifier": ("figures_col_qualifier", "text"),
+    "value": ("figures_col_value", "number"),  # 超2.3万家, as written; sorts by the value in base units: 9.4件 before 79.8万件
+    "exactness": ("figures_col_exactness", "text"),
+    "base": ("figures_col_base", "number"),
     "period": ("figures_col_period", "text"),
     "source": ("figures_col_source", "number"),
 }
@@ -34,35 +37,59 @@ def needs_script(html: str) -> bool:
     return f'{MARKER}=""' in html
 
 
-def render_row(ind: Indicator, order: int, source_href: str, period_en: str | None, theme_rank: int) -> etree.Element:
-    """One figure. The theme sorts in the edition's order of themes, the source in the report's order."""
+def grouped(value: int | float) -> str:
+    """798000 -> '798,000': the base value for reading (data-sort and the downloads keep plain digits)."""
+    whole, _, fraction = number_text(value).partition(".")
+    return f"{int(whole):,}" + (f".{fraction}" if fraction else "")
+
+
+def written(ind: Entry) -> list:
+    """The value as the report writes it, its qualifier where the report puts it: 超2.3万家, 1000余家, 40%以上."""
+    if isinstance(ind, Claim):
+        return [ind.word]
+    q, unit = ind.qualifier, E("span", ind.unit, class_="ic-t-unit")
+    return [q if q and q not in AFTER_NUMBER | AFTER_UNIT else "", ind.written_value, q if q in AFTER_NUMBER else "",
+            unit, q if q in AFTER_UNIT else ""]
+
+
+def render_row(ind: Entry, order: int, source_href: str, period: Period | None, theme_rank: int,
+               exactness: dict[str, tuple[str, str]]) -> etree.Element:
+    """One figure or claim. The theme sorts in the edition's order of themes, the source in the report's order,
+    the value and the base value by the value in base units."""
+    claim = isinstance(ind, Claim)
+    base = "" if claim else number_text(ind.base_value)
+    words = None if claim else exactness[ind.exactness]
     return E(
         "tr",
         E("td", ind.theme, data_sort=theme_rank),
         E("td", E("span", ind.label, class_="ic-t-label"), " ", E("span", ind.label_en, class_="ic-t-en", lang="en"),
           data_sort=ind.label),
-        E("td", ind.written_value, class_="ic-t-number", data_sort=str(ind.value)),
-        E("td", ind.unit),
-        E("td", ind.qualifier),
-        E("td", E("span", ind.period, class_="ic-t-period"), *([" ", E("span", period_en, class_="ic-t-en", lang="en")] if period_en else []),
-          data_sort=ind.period),
+        E("td", *written(ind), class_="ic-t-word" if claim else "ic-t-number", data_sort=base),
+        E("td", *([words[0], " ", E("span", words[1], class_="ic-t-en", lang="en")] if words else []),
+          data_sort=words[0] if words else "", data_exactness=None if claim else ind.exactness),
+        E("td", *([grouped(ind.base_value), " ", E("span", ind.base_unit, class_="ic-t-base-unit")] if not claim else []),
+          class_="ic-t-number", data_sort=base),
+        E("td", E("span", ind.period, class_="ic-t-period"), *([" ", E("span", period.en, class_="ic-t-en", lang="en")] if period else []),
+          data_sort=ind.period, data_period_kind=period.kind if period else None),
         E("td", E("a", ind.paragraph, href=source_href), data_sort=order),
-        data_indicator=ind.id, data_theme=ind.theme,
+        data_indicator=ind.id, data_theme=ind.theme, data_kind=ind.kind,
     )
 
 
-def render_indicator_table(indicators: list[Indicator], href: Callable[[str], str], periods: dict[str, str],
+def render_indicator_table(indicators: list[Entry], href: Callable[[str], str], periods: dict[str, Period],
                            themes: list[str], s: dict[str, str], labelled_by: str) -> list[etree.Element]:
     """The controls (text filter, theme select, live count; hidden until the script runs) and the table, whose
     rows stand in the order given (the report's) and which is named by the heading `labelled_by`."""
     total = str(len(indicators))
+    exactness = exactness_words(s)
     head = E("tr")
     for column, (label, kind) in COLUMNS.items():
         # the rows start in the report's order: sorted by their source paragraph
         head.append(E("th", E("button", s[label], type="button", class_="ic-sort"), scope="col", data_column=column,
                       data_type=kind, aria_sort="ascending" if column == "source" else None))
     body = E("tbody", *[
-        render_row(ind, n, href(ind.paragraph), periods.get(ind.period), themes.index(ind.theme) if ind.theme in themes else len(themes))
+        render_row(ind, n, href(ind.paragraph), periods.get(ind.period), themes.index(ind.theme) if ind.theme in themes else len(themes),
+                   exactness)
         for n, ind in enumerate(indicators)
     ])
     used = [t for t in themes if any(ind.theme == t for ind in indicators)]

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from edition.cards import render_card_fold, render_card_grid, render_indicator_card
+from edition.cards import exactness_words, render_card_fold, render_card_grid, render_indicator_card
 from edition.directives import MACROS, directive, select_indicators
 from edition.html import E
 from edition.indicator_table import render_indicator_table, render_view_switch
@@ -34,7 +34,8 @@ def paragraph_link(edition: Edition, pid: str) -> str:
 
 def card_grid(edition: Edition, href: Href, **selection) -> etree.Element:
     s = edition.strings
-    return render_card_grid([render_indicator_card(i, href(i.paragraph), s["source_link"], s["comparison_before"], edition.periods.get(i.period))
+    return render_card_grid([render_indicator_card(i, href(i.paragraph), s["source_link"], s["comparison_before"], edition.periods.get(i.period),
+                                                   exactness_words(s))
                              for i in select_indicators(edition, **selection)])
 
 

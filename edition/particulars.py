@@ -40,9 +40,10 @@ STRINGS_USED = {
     "reading_figures", "reading_ids", "reading_label", "reading_links", "reading_notes", "permalink_title",
     "print_all_button", "print_button", "print_title", "running_title", "source_link", "table_mentions", "table_name", "table_name_en", "term_forms", "term_where",
     # the data page's table and its two views (edition/indicator_table.py)
-    "figures_col_label", "figures_col_period", "figures_col_qualifier", "figures_col_source", "figures_col_theme",
-    "figures_col_unit", "figures_col_value", "figures_count", "figures_filter", "figures_none", "figures_theme_all",
+    "figures_col_label", "figures_col_period", "figures_col_source", "figures_col_theme", "figures_col_value", "figures_count", "figures_filter", "figures_none", "figures_theme_all",
     "figures_view_cards", "figures_view_table", "figures_views",
+    "figures_col_exactness", "figures_col_base", "exactness_exact", "exactness_exact_en", "exactness_lower_bound",
+    "exactness_lower_bound_en", "exactness_upper_bound", "exactness_upper_bound_en", "exactness_approximate", "exactness_approximate_en",
 }
 # Strings a renderer fills in: each must keep its placeholders, or the page would say less than it should
 PLACEHOLDERS = {"glossary_intro": ("{count}",), "map_tile_mentions": ("{name}", "{count}"), "map_tile_unmentioned": ("{name}",),

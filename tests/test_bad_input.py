@@ -410,27 +410,32 @@ def test_a_number_of_the_report_that_is_not_accounted_for_names_where_it_stands(
     check_message(message_of(project_copy), expected)
 
 
-# --- data/periods.yml: the English of each period a figure states ----------------------------------------------
+# --- data/periods.yml: each period a figure states, with its English, kind and dates --------------------------
 
 def a_period_without_english(project):
     edit_yaml(project, "indicators.yml", change_indicator(lambda e: e.update(period="2022年上半年")))
-    return [f"data/indicators.yml: {INDICATOR}: period '2022年上半年' has no English in data/periods.yml",
-            "add a line `2022年上半年: <English>` there"]
+    return [f"data/indicators.yml: {INDICATOR}: period '2022年上半年' has no line in data/periods.yml",
+            "add `2022年上半年: {en: <English>, kind: during|as_of|cumulative|not_stated"]
 
 
 def an_english_that_adds_a_date(project):
-    edit_yaml(project, "periods.yml", lambda periods: periods.update({"目前": "To date (in force since 5 May 2022)"}))
+    edit_yaml(project, "periods.yml", lambda periods: periods["目前"].update(en="To date (in force since 5 May 2022)"))
     return ["data/periods.yml: '目前': the English 'To date (in force since 5 May 2022)' says '5', which the period does not"]
 
 
 def a_period_no_figure_states(project):
-    edit_yaml(project, "periods.yml", lambda periods: periods.update({"2021年": "2021"}))
-    return ["data/periods.yml: '2021年': no figure of data/indicators.yml has this period"]
+    edit_yaml(project, "periods.yml", lambda periods: periods.update({"2021年": {"en": "2021", "kind": "during"}}))
+    return ["data/periods.yml: '2021年': no entry of data/indicators.yml has this period"]
 
 
 def an_english_written_as_a_number(project):
-    replace_once(project, "data/periods.yml", "2022年: '2022'", "2022年: 2022")
-    return ["data/periods.yml: field '2022年': Input should be a valid string"]
+    replace_once(project, "data/periods.yml", "2022年: {en: During 2022,", "2022年: {en: 2022,")
+    return ["data/periods.yml: field '2022年.en': Input should be a valid string"]
+
+
+def a_date_the_period_does_not_state(project):
+    edit_yaml(project, "periods.yml", lambda periods: periods["目前"].update(end="2023-01-15"))
+    return ["data/periods.yml: '目前': the date '2023-01-15' has a year the period does not state"]
 
 
 def periods_yml_holding_a_list(project):
@@ -443,6 +448,7 @@ PERIODS = {
     "an English that adds a date": an_english_that_adds_a_date,
     "a period no figure states": a_period_no_figure_states,
     "an English written as a number": an_english_written_as_a_number,
+    "a date the period does not state": a_date_the_period_does_not_state,
     "periods.yml holding a list": periods_yml_holding_a_list,
 }
 

@@ -137,7 +137,8 @@ def test_whatever_a_data_string_holds_it_reaches_the_page_as_text(hostile):
     card = ed.indicators["pledge-financing-2022"].model_copy(update={"label": hostile, "label_en": hostile, "period": hostile})
     forced = type(ed)(**{**{f: getattr(ed, f) for f in ed.__dataclass_fields__ if f != "_by_entity"},
                          "terms": {**ed.terms, term.id: term}, "entities": {**ed.entities, entity.id: entity},
-                         "indicators": {**ed.indicators, card.id: card}, "periods": {**ed.periods, hostile: hostile}})
+                         "indicators": {**ed.indicators, card.id: card},
+                         "periods": {**ed.periods, hostile: ed.periods["目前"].model_copy(update={"en": hostile})}})
     page = render("坚持“三不腐”,广东。\n{: #p1-party-1 }\n\n::: edition dashboard\n\n"
                   "::: edition entity id=guangdong\n\n::: edition glossary\n", forced)
     assert page.find("script") is None

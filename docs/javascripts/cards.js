@@ -9,6 +9,12 @@
   document.head.append(styles)
   var dashboard = null
 
+  function byReportOrder(doc, cards) {  // the data page's table lists every figure in the report's order
+    var order = {}
+    doc.querySelectorAll("tr[data-indicator]").forEach(function (row, n) { order[row.dataset.indicator] = n })
+    return cards.sort(function (a, b) { return order[a.dataset.indicator] - order[b.dataset.indicator] })
+  }
+
   function fill(fold) {
     if (fold.dataset.loaded) return
     fold.dataset.loaded = "1"
@@ -23,8 +29,9 @@
       var grid = document.createElement("div")
       grid.className = "ed ic-grid"
       var cards = fold.dataset.paragraph
-        ? Array.prototype.map.call(doc.querySelectorAll(".ic-card .ic-source[data-paragraph='" + fold.dataset.paragraph + "']"),
-          function (source) { return source.closest(".ic-card") })
+        ? byReportOrder(doc, Array.prototype.map.call(
+          doc.querySelectorAll(".ic-card .ic-source[data-paragraph='" + fold.dataset.paragraph + "']"),
+          function (source) { return source.closest(".ic-card") }))
         : fold.dataset.cards.split(" ").map(function (id) { return doc.getElementById("ic-" + id) })
       cards.forEach(function (card) {
         if (!card) return

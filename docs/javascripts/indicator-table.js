@@ -2,7 +2,8 @@
    between the table and the cards. Loaded only on a page that holds the table (hooks/events.py).
 
    It builds nothing: it reorders and hides the rows the build wrote, reads their text and data attributes
-   (`data-sort` where a column sorts by something other than the cell's text) and writes text with textContent.
+   (`data-sort` where a column sorts by something other than the cell's text: the value in base units for the two
+   number columns, empty for a claim) and writes text with textContent.
    Without it the page shows the table and then the cards, and the controls stay hidden. */
 (function () {
   "use strict";
@@ -36,6 +37,9 @@
     var sign = direction === "descending" ? -1 : 1;
     var sorted = rows.slice().sort(function (a, b) {
       var x = key(a, column, numeric), y = key(b, column, numeric);
+      if (numeric && (isNaN(x) || isNaN(y))) { // a claim has no number: last, whichever the direction
+        return (isNaN(x) - isNaN(y)) || a._order - b._order;
+      }
       var order = numeric ? x - y : collator.compare(x, y);
       return sign * order || a._order - b._order; // equal keys keep the report's order
     });
