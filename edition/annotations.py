@@ -25,7 +25,7 @@ class Term(Strict):
     zh: Text
     en: Text
     notes: list[Note] = []
-    sources: Sources | None = None
+    sources: Sources  # the documents the note rests on, or `report`
 
     @property
     def headword(self) -> str:

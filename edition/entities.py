@@ -37,10 +37,10 @@ class Entity(Strict):
     type: str
     name: Text
     name_en: Text
-    name_en_source: Literal["edition"] | Source | None = None  # `edition`: the editors' translation; else where the official English is
+    name_en_source: Literal["edition"] | Source  # `edition`: the editors' translation; else where the official English is
     aliases: list[Text] = []
     description: Text
-    sources: Sources | None = None
+    sources: Sources  # the documents the description rests on, or `report`
     kind: Literal["省", "自治区", "直辖市", "兵团"] | None = None
     tile: list[int] | None = Field(default=None, min_length=2, max_length=2)
     compound: list[Compound] = []

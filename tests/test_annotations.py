@@ -310,3 +310,12 @@ BAD_TERMS = {
 def test_bad_annotation_data_stops_the_build_and_names_the_entry(project_copy, fault):
     change, message = BAD_TERMS[fault]
     assert message in error_with_broken_data(project_copy, "annotations.yml", lambda data: change(data["terms"]))
+
+
+def test_every_glossary_entry_names_its_sources(site):
+    glossary = soup(site, "glossary/")
+    for term in TERMS:
+        sources = glossary.select_one(f"h3#term-{term['id']}").find_next_sibling("p", class_="sources")
+        assert sources is not None, term["id"]
+        for document in (s for s in term["sources"] if s != "report"):
+            assert document["title"] in sources.get_text(), term["id"]

@@ -298,6 +298,16 @@ ENTITIES = {
                                     ["data/entities.yml: guangdong: field 'name': holds '<': data is plain text"]),
     "a blank line in a description": (change_entity("guangdong", lambda e: e.update(description="位于华南的省份。\n\n省会广州。")),
                                       ["data/entities.yml: guangdong: field 'description': holds '\\u000a'", "several lines"]),
+    "an entity without sources": (change_entity("patent-law", lambda e: e.pop("sources")),
+                                  ["data/entities.yml: patent-law: field 'sources': Field required"]),
+    "a source with an invented-looking date": (
+        change_entity("patent-law", lambda e: e["sources"][0].update(date="2020年10月")),
+        ["data/entities.yml: patent-law: field 'sources.0.Source.date'", "should match pattern"]),
+    "a source whose address is a script": (
+        change_entity("patent-law", lambda e: e["sources"][0].update(url="javascript:alert(1)")),
+        ["data/entities.yml: patent-law: field 'sources.0.Source.url'", "should match pattern"]),
+    "an English name without its origin": (change_entity("patent-law", lambda e: e.pop("name_en_source")),
+                                           ["data/entities.yml: patent-law: field 'name_en_source': Field required"]),
     "a compound naming an unknown entity": (
         change_entity("trademark-law-regulations", lambda e: e["compound"][0]["parts"][0].update(entity="no-such")),
         ["data/entities.yml: trademark-law-regulations: compound '商标法及其实施条例' names unknown entity 'no-such'"]),
@@ -337,6 +347,10 @@ TERMS = {
                                        ["data/annotations.yml: bing-dwen-dwen: note for unknown paragraph id 'p9-9-9'"]),
     "a duplicate term id": (lambda data: data["terms"].append(dict(entry(data["terms"], "new-era-decade"))),
                             ["data/annotations.yml: new-era-decade: duplicate id (entries 1 and "]),
+    "a term without sources": (change_term("new-era-decade", lambda t: t.pop("sources")),
+                               ["data/annotations.yml: new-era-decade: field 'sources': Field required"]),
+    "empty sources": (change_term("new-era-decade", lambda t: t.update(sources=[])),
+                      ["data/annotations.yml: new-era-decade: field 'sources': List should have at least 1 item"]),
     "an unknown category": (change_term("new-era-decade", lambda t: t.update(category="weather")),
                             ["data/annotations.yml: new-era-decade: category 'weather' is not one of slogan"]),
 }

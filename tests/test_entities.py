@@ -156,3 +156,14 @@ BAD_ENTITIES = {
 def test_bad_entity_data_stops_the_build_and_names_the_entry(project_copy, fault):
     change, message = BAD_ENTITIES[fault]
     assert message in error_with_broken_data(project_copy, "entities.yml", change)
+
+
+def test_every_entity_page_says_where_its_facts_and_its_english_name_come_from(site):
+    for entity in ENTITIES.values():
+        page = soup(site, f"entities/{entity['id']}/")
+        sources = page.select_one("p.sources").get_text()
+        documents = [s for s in entity["sources"] if s != "report"]
+        assert all(f"《{d['title']}》" in sources or d["title"] in sources for d in documents), entity["id"]
+        assert ("本报告" in sources) == ("report" in entity["sources"]), entity["id"]
+        origin = page.select_one(".name-en-origin").get_text()
+        assert ("编者译名" in origin) == (entity["name_en_source"] == "edition"), entity["id"]
