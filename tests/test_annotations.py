@@ -22,7 +22,8 @@ TERMS = yaml.safe_load((ROOT / "data" / "annotations.yml").read_text(encoding="u
 
 def example(**changes) -> Term:
     return Term.model_validate({"id": "four-styles", "forms": ["四风"], "category": "slogan",
-                                "zh": "形式主义、官僚主义、享乐主义和奢靡之风。", "en": "The four undesirable work styles.", **changes})
+                                "zh": "形式主义、官僚主义、享乐主义和奢靡之风。", "en": "The four undesirable work styles.",
+                                "sources": ["report"], **changes})
 
 
 def test_markdown_abbr_misses_a_term_inside_chinese_text_which_is_why_the_linker_annotates():

@@ -12,15 +12,20 @@ from edition.extension import EditionExtension
 from edition.matcher import Matcher, Name
 from support import edition
 
+def entity(**fields) -> Entity:
+    """A small entity for the matcher's tests: its sources and its English's origin are not what is tested."""
+    return Entity(sources=["report"], name_en_source="edition", **fields)
+
+
 ENTITIES = [
-    Entity(id="beijing", type="province", name="北京市", name_en="Beijing", aliases=["北京"], description="直辖市。", kind="直辖市", tile=[5, 1]),
-    Entity(id="xinjiang", type="province", name="新疆维吾尔自治区", name_en="Xinjiang", aliases=["新疆"], description="自治区。", kind="自治区", tile=[0, 2]),
-    Entity(id="xpcc", type="province", name="新疆生产建设兵团", name_en="XPCC", aliases=["新疆生产建设兵团"], description="兵团。", kind="兵团", tile=[0, 1]),
-    Entity(id="beijing-treaty", type="treaty", name="视听表演北京条约", name_en="Beijing Treaty", aliases=["《视听表演北京条约》"], description="条约。"),
-    Entity(id="patent-law", type="law", name="中华人民共和国专利法", name_en="Patent Law", aliases=["专利法", "《专利法》"], description="法律。"),
-    Entity(id="patent-rules", type="regulation", name="专利法实施细则", name_en="Implementing Rules", aliases=["《专利法实施细则》"], description="法规。"),
-    Entity(id="trademark-law", type="law", name="中华人民共和国商标法", name_en="Trademark Law", aliases=["商标法"], description="法律。"),
-    Entity(id="trademark-regs", type="regulation", name="商标法实施条例", name_en="Trademark Regulations", description="法规。",
+    entity(id="beijing", type="province", name="北京市", name_en="Beijing", aliases=["北京"], description="直辖市。", kind="直辖市", tile=[5, 1]),
+    entity(id="xinjiang", type="province", name="新疆维吾尔自治区", name_en="Xinjiang", aliases=["新疆"], description="自治区。", kind="自治区", tile=[0, 2]),
+    entity(id="xpcc", type="province", name="新疆生产建设兵团", name_en="XPCC", aliases=["新疆生产建设兵团"], description="兵团。", kind="兵团", tile=[0, 1]),
+    entity(id="beijing-treaty", type="treaty", name="视听表演北京条约", name_en="Beijing Treaty", aliases=["《视听表演北京条约》"], description="条约。"),
+    entity(id="patent-law", type="law", name="中华人民共和国专利法", name_en="Patent Law", aliases=["专利法", "《专利法》"], description="法律。"),
+    entity(id="patent-rules", type="regulation", name="专利法实施细则", name_en="Implementing Rules", aliases=["《专利法实施细则》"], description="法规。"),
+    entity(id="trademark-law", type="law", name="中华人民共和国商标法", name_en="Trademark Law", aliases=["商标法"], description="法律。"),
+    entity(id="trademark-regs", type="regulation", name="商标法实施条例", name_en="Trademark Regulations", description="法规。",
            compound=[{"text": "商标法及其实施条例", "parts": [{"text": "商标法", "entity": "trademark-law"}, {"text": "实施条例", "entity": "trademark-regs"}]}]),
 ]
 MATCHER = Matcher(entity_names(ENTITIES, [NotMention(text="北京冬奥会", reason="event")]))
