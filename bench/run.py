@@ -114,8 +114,10 @@ def build_times(edition: Path, baseline: Path, report_only: Path, runs: int) -> 
 def synthetic(project: Path, scale: int) -> None:
     """The report `scale` times: copies of every report page (ids renumbered, in the nav, before the
     appendix), with the same entities and figures, so that the extension links and annotates them all.
-    The copies' digits become 〇 (no figure without its indicator) and the seed grows by their lines,
+    The copies' digits become 〇 and their claim words ＊ (no figure or claim without its indicator) and the
+    seed grows by their lines,
     so the build's own checks (seed, numbers) hold."""
+    from edition.indicators import CLAIM_WORD
     from edition.particulars import load_particulars
     from edition.report import parse_page
 
@@ -137,7 +139,9 @@ def synthetic(project: Path, scale: int) -> None:
             lines = re.sub(r"\{: #[a-z0-9-]+ \}", renumber, (docs / src).read_text(encoding="utf-8")).split("\n")
             for line in parse_page(src, "\n".join(lines), particulars).lines:
                 index = line.line - 1
-                lines[index] = lines[index].replace(line.text, re.sub(r"\d", "〇", line.text))
+                # no figure and no claim (首次, 第三次 …) without its indicator: digits become 〇, claim words ＊
+                copied = CLAIM_WORD.sub(lambda m: "＊" * len(m.group()), re.sub(r"\d", "〇", line.text))
+                lines[index] = lines[index].replace(line.text, copied)
             dest.write_text("\n".join(lines), encoding="utf-8")
             seed_lines += [line.text for line in parse_page(src, "\n".join(lines), particulars).lines]
         nav.append(f"  - 副本{copy}:\n" + "".join(f"      - copy-{copy}/{src}\n" for src in sources))
