@@ -20,6 +20,7 @@ from edition.numbers import NumberException, load_number_exceptions, uncovered_n
 from edition.particulars import Particulars, load_particulars, read_seed
 from edition.problems import EditionError
 from edition.report import Report, check_against_seed, load_report
+from edition.translation import English, check_translation, load_translation
 
 __all__ = ["Edition", "EditionError", "load_edition"]
 
@@ -38,6 +39,7 @@ class Edition:
     term_matcher: Matcher  # terms alone: where a term occurs, also inside an entity's name
     mentions: list[Mention]
     occurrences: dict[str, list[str]]  # term id -> paragraph ids
+    english: English  # the English reading aid (data/translation.yml), checked against every paragraph
     _by_entity: dict[str, list[Mention]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -84,6 +86,7 @@ def load_edition(root: Path, docs_dir: Path, nav_sources: list[str]) -> Edition:
     aliases = {alias: e.id for e in entities for alias in e.aliases}
     terms = checked(load_terms, read_yaml(root, "data/annotations.yml"), report, aliases, particulars.term_categories)
     exceptions = checked(load_number_exceptions, read_yaml(root, "data/number-exceptions.yml"), report)
+    english = checked(load_translation, read_yaml(root, "data/translation.yml"), report)
     fail_on(problems)
     check_periods(indicators, periods)
     fail_on([f"{n}: a number or a claim word (首次, 第三次 …) that is neither an indicator (data/indicators.yml) nor a listed exception "
@@ -97,10 +100,12 @@ def load_edition(root: Path, docs_dir: Path, nav_sources: list[str]) -> Edition:
         f"data/entities.yml: {e.id}: never mentioned in the report pages (mark it `unmentioned: intended` if that is meant)"
         for e in entities if e.id not in mentioned and e.unmentioned != "intended"
     ])
+    occurrences = term_occurrences(report, term_matcher)
+    fail_on(check_translation(english, report, indicators, {e.id: e for e in entities}, mentions, {t.id: t for t in terms}, matcher))
     edition = Edition(
         particulars=particulars, report=report, indicators=indicators, periods=periods, entities={e.id: e for e in entities},
         not_mentions=not_mentions, terms={t.id: t for t in terms}, number_exceptions=exceptions,
-        matcher=matcher, term_matcher=term_matcher, mentions=mentions, occurrences=term_occurrences(report, term_matcher),
+        matcher=matcher, term_matcher=term_matcher, mentions=mentions, occurrences=occurrences, english=english,
     )
     from edition.directives import check_pages
 

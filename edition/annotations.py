@@ -24,6 +24,7 @@ class Term(Strict):
     category: str
     zh: Text
     en: Text
+    renderings_en: list[Text] = Field(min_length=1)  # how the translation renders the term, the same everywhere
     notes: list[Note] = []
     sources: Sources  # the documents the note rests on, or `report`
 

@@ -38,6 +38,7 @@ class Entity(Strict):
     name: Text
     name_en: Text
     name_en_source: Literal["edition"] | Source  # `edition`: the editors' translation; else where the official English is
+    short_en: list[Text] = []  # shorter English forms a sentence of the translation may use (Patent Law)
     aliases: list[Text] = []
     description: Text
     sources: Sources  # the documents the description rests on, or `report`

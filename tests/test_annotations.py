@@ -23,6 +23,7 @@ TERMS = yaml.safe_load((ROOT / "data" / "annotations.yml").read_text(encoding="u
 def example(**changes) -> Term:
     return Term.model_validate({"id": "four-styles", "forms": ["四风"], "category": "slogan",
                                 "zh": "形式主义、官僚主义、享乐主义和奢靡之风。", "en": "The four undesirable work styles.",
+                                "renderings_en": ["“Four Undesirable Work Styles”"],
                                 "sources": ["report"], **changes})
 
 

@@ -473,6 +473,93 @@ def test_a_period_without_its_english_or_an_english_saying_more_names_the_file_t
     check_message(message_of(project_copy), expected)
 
 
+# --- data/translation.yml: the English of every line, checked against its Chinese -----------------------
+
+
+def english_line(key: str, change):
+    """Change the English line of a paragraph (by id) or of a heading (by its Chinese)."""
+    return lambda data: change(next(line for line in data["lines"] if key in (line.get("id"), line.get("zh"))))
+
+
+def replace_in_english(key: str, old: str, new: str):
+    def change(line):
+        assert old in line["en"], (key, old)
+        line["en"] = line["en"].replace(old, new)
+    return english_line(key, change)
+
+
+def a_paragraph_without_english(project):
+    edit_yaml(project, "translation.yml", lambda data: data["lines"].remove(english_line("p1-2-1", lambda line: line)(data)))
+    n, _ = paragraph_of(project, PAGE, "p1-2-1")
+    return [f"data/translation.yml: no English for the paragraph 'p1-2-1' (docs/{PAGE}:{n})"]
+
+
+def a_heading_without_english(project):
+    title = read(project, f"docs/{PAGE}").split("\n")[0].lstrip("# ")
+    edit_yaml(project, "translation.yml", lambda data: data["lines"].remove(english_line(title, lambda line: line)(data)))
+    return [f"data/translation.yml: no English for the heading '{title[:30]}' (docs/{PAGE}:1)"]
+
+
+def a_figure_left_out_of_the_english(project):  # p1-2-1: 授权发明专利79.8万件
+    edit_yaml(project, "translation.yml", replace_in_english("p1-2-1", "798,000", "about 800,000"))
+    return [f"data/translation.yml: p1-2-1: the English lacks the figure 79.8万件 ({REAL_ID}, data/indicators.yml), "
+            "written 798,000 or 798 thousand"]
+
+
+def a_figure_written_in_the_wrong_scale(project):  # 4868.8亿元 is 486.88 billion yuan, not 4,868.8 billion
+    edit_yaml(project, "translation.yml", replace_in_english("p1-4-2", "486.88 billion", "4,868.8 billion"))
+    return [f"data/translation.yml: p1-4-2: the English lacks the figure 4868.8亿元 ({INDICATOR}, data/indicators.yml)",
+            "486.88 billion"]
+
+
+def an_entity_left_out_of_the_english(project):  # p1-2-2: 按照新修改的专利法
+    edit_yaml(project, "translation.yml", replace_in_english("p1-2-2", "newly amended Patent Law", "newly amended law"))
+    return ["data/translation.yml: p1-2-2: the English lacks the name \'Patent Law of the People\'s Republic of China\' or "
+            "\'Patent Law\' (patent-law, data/entities.yml)"]
+
+
+def a_term_rendered_otherwise(project):  # p1-2-2: 实用新型 is "utility model" everywhere
+    edit_yaml(project, "translation.yml", replace_in_english("p1-2-2", "utility model", "petty patent"))
+    return ["data/translation.yml: p1-2-2: the English lacks the term 实用新型 as \'utility model\' (utility-model, data/annotations.yml)"]
+
+
+def two_lines_swapped(project):
+    def swap(data):
+        at = [line.get("id") for line in data["lines"]].index("p1-2-1")
+        data["lines"][at], data["lines"][at + 1] = data["lines"][at + 1], data["lines"][at]
+    edit_yaml(project, "translation.yml", swap)
+    return ["data/translation.yml: line", "('p1-2-2') is out of the report's order: the report has 'p1-2-1' here"]
+
+
+def english_for_a_paragraph_the_report_lacks(project):
+    edit_yaml(project, "translation.yml", lambda data: data["lines"].append({"id": "p1-2-99", "en": "An invented paragraph."}))
+    return ["data/translation.yml: line", "('p1-2-99'): not a paragraph id or heading of the report pages"]
+
+
+def markup_in_the_english(project):
+    edit_yaml(project, "translation.yml", replace_in_english("p1-2-1", "798,000", "<b>798,000</b>"))
+    return ["data/translation.yml: p1-2-1: field 'en': holds '<'"]
+
+
+TRANSLATION = {
+    "a paragraph without English": a_paragraph_without_english,
+    "a heading without English": a_heading_without_english,
+    "a figure left out": a_figure_left_out_of_the_english,
+    "a figure in the wrong scale": a_figure_written_in_the_wrong_scale,
+    "an entity left out": an_entity_left_out_of_the_english,
+    "a term rendered otherwise": a_term_rendered_otherwise,
+    "two lines swapped": two_lines_swapped,
+    "a line for no paragraph": english_for_a_paragraph_the_report_lacks,
+    "markup in the English": markup_in_the_english,
+}
+
+
+@pytest.mark.parametrize("case", TRANSLATION.values(), ids=list(TRANSLATION))
+def test_english_that_drifts_from_the_chinese_names_the_paragraph_and_what_is_missing(project_copy, case):
+    expected = case(project_copy)
+    check_message(message_of(project_copy), expected)
+
+
 # --- data/edition.yml ----------------------------------------------------------------------------
 
 PARTICULARS = {
@@ -559,6 +646,7 @@ BUILDS = {
     "an empty alias": an_empty_alias,
     "indicators.yml holding []": indicators_yml_holding_an_empty_list,
     "a period with no English": a_period_without_english,
+    "a paragraph's English without its figure": a_figure_left_out_of_the_english,
 }
 
 
