@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from edition import Edition
 
 PageUrl = Callable[[str], str]  # source path below docs/ -> the page's URL below the site root
+ENGLISH_SCRIPT = "javascripts/english-text.js"
 
 # One row per figure or claim, in report order. Numbers are plain (digits and a point, no thousands separator, no
 # unit in the cell): base_value, in the unit base_unit, is the column to compute and sort with (empty for a claim).
@@ -103,8 +104,41 @@ def mentions_csv(edition: Edition, site_url: str, page_url: PageUrl) -> str:
     return "\ufeff" + out.getvalue()
 
 
+def translation_glossary_csv(edition: Edition) -> str:
+    """How the English reading aid renders each named thing and term: one row per entity and per annotated term."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["kind", "id", "zh", "zh_forms", "en", "en_forms", "en_origin"])
+    for e in edition.entities.values():
+        origin = "edition" if e.name_en_source == "edition" else e.name_en_source.issuer
+        writer.writerow(["entity", e.id, e.name, " / ".join(e.aliases), e.name_en, " / ".join(e.short_en), origin])
+    for t in edition.terms.values():
+        writer.writerow(["term", t.id, t.headword, " / ".join(t.forms[1:]), t.renderings_en[0], " / ".join(t.renderings_en[1:]),
+                         "edition"])
+    return "\ufeff" + out.getvalue()
+
+
+def script_literal(data) -> str:
+    """Data as a JavaScript literal that stays data: JSON, with the characters that could end a script escaped."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
+def english_script(edition: Edition) -> str:
+    """The English of every report line, for javascripts/english.js (asked for when a reader chooses 中英对照 or
+    English). A script rather than JSON so that it also loads from file:// (an offline copy)."""
+    paragraphs = {line.id: edition.english.of(line) for line in edition.report.lines if line.kind == "paragraph"}
+    headings = {line.text: edition.english.of(line) for line in edition.report.lines if line.kind == "heading"}
+    data = {"notice": edition.strings["english_notice"], "paragraphs": paragraphs, "headings": headings}
+    return f"window.edition.receiveEnglish({script_literal(data)})\n"
+
+
 def download_files(edition: Edition, site_url: str, page_url: PageUrl) -> dict[str, str]:
     files = {
+        "translation-glossary.csv": translation_glossary_csv(edition),
+        ENGLISH_SCRIPT: english_script(edition),
         "indicators.json": indicators_json(edition, site_url, page_url),
         "indicators.csv": indicators_csv(edition, site_url, page_url),
         "entities.json": entities_json(edition),

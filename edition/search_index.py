@@ -39,6 +39,8 @@ FIELDS = {"name": {"boost": 10.0}, "text": {"boost": 1.0}}
 # Han characters, as the worker's \p{sc=Han} sees them
 HAN = re.compile("[\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 SENTENCE = re.compile(r"[^。;!?]+[。;!?]*")
+ENGLISH_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
+ENGLISH = "?lang=en"  # the query string of the English entries' addresses (docs/javascripts/edition.js reads it)
 ZWSP = "\u200b"
 
 
@@ -97,6 +99,27 @@ def report_entries(edition: Edition, page_url: PageUrl, anchors: dict[str, str],
     return entries
 
 
+def english_entries(edition: Edition, page_url: PageUrl, anchors: dict[str, str], words: Words) -> list[dict]:
+    """The English reading aid, entry for entry as the Chinese, at `?lang=en` addresses: the page opens with both
+    languages shown (edition.js), and Material groups a page's English results under the page's English title."""
+    entries, english = [], edition.english
+    for page in edition.report.pages:
+        url = page_url(page.src) + ENGLISH
+        title = english.lines.get(page.title, page.title)  # an editors' title has no English line: it is no report line
+        entries.append(words.entry(url, title, "page" if page.editorial_title else "report", [title]))
+        section = title
+        for line in page.lines:
+            if line.kind == "heading":
+                section = english.of(line)
+                if line.level > 1:  # report_entries has checked that the heading has its anchor
+                    anchor = anchors[f"{page_url(page.src)}\n{line.text}"]
+                    entries.append(words.entry(f"{url}#{anchor}", section, "report", [section]))
+            else:
+                text = "".join(f"<p>{html.escape(s, quote=False)}</p>" for s in ENGLISH_SENTENCE.split(english.of(line)))
+                entries.append(words.entry(f"{url}#{line.id}", section, "report", text=text))
+    return entries
+
+
 def entity_entries(edition: Edition, page_url: PageUrl, titles: dict[str, str], words: Words) -> list[dict]:
     entries = []
     for group in edition.particulars.pages.entity_groups:
@@ -141,7 +164,7 @@ def search_index(edition: Edition, material: dict, site_page_url: PageUrl) -> di
         if d["location"].partition("#")[0] not in ours:
             others.append({"location": d["location"], "title": d["title"].replace(ZWSP, ""), "kind": "page",
                            "name": [d["title"]], "text": d["text"]})
-    docs = report_entries(edition, page_url, anchors, words) + others
+    docs = report_entries(edition, page_url, anchors, words) + english_entries(edition, page_url, anchors, words) + others
     docs += glossary_entries(edition, page_url, titles, words) + entity_entries(edition, page_url, titles, words)
     config = dict(material["config"], fields=FIELDS)
     return {"config": config, "docs": docs}

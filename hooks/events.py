@@ -159,6 +159,8 @@ def on_page_context(context, page, config, nav):
             "running_heads_css": code("printing").running_heads_css(edition, page.file.src_uri),
             "reading": {"label": edition.strings["reading_label"],
                         "layers": [(layer, edition.strings[f"reading_{layer}"]) for layer in ("links", "notes", "figures", "ids")]},
+            "language": {"label": edition.strings["language_label"], "show_zh": edition.strings["english_show_zh"],
+                         "modes": [(mode, edition.strings[f"language_{mode}"], lang) for mode, lang in (("zh", "zh"), ("bi", "zh"), ("en", "en"))]},
         }
     return context
 

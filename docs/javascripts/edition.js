@@ -48,6 +48,42 @@
     })
   })
 
+  // --- The English reading aid: 中文, 中英对照 or English, remembered across pages. The English and the code
+  // that shows it (english.js, english-text.js) come only when a reader chooses it. A reader arriving from an
+  // English search result (?lang=en) sees both languages on that page.
+  var MODE = "edition.language"
+  var languages = document.querySelector(".language-control")
+  shared.load = load
+  shared.language = function (mode) {
+    if (mode) {
+      try { localStorage.setItem(MODE, mode) } catch (e) { /* private mode: this page only */ }
+      shared.chosen = mode
+    }
+    if (!shared.chosen) {
+      try { shared.chosen = localStorage.getItem(MODE) } catch (e) { /* none remembered */ }
+      if (!shared.chosen || shared.chosen === "zh") shared.chosen = /[?&]lang=en(&|$)/.test(location.search) ? "bi" : "zh"
+    }
+    return shared.chosen
+  }
+  function pressLanguage() {
+    languages.querySelectorAll(".language-mode").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.dataset.mode === shared.language()))
+    })
+  }
+  if (languages) {
+    languages.hidden = false
+    pressLanguage()
+    if (shared.language() !== "zh") load("english.js")
+    languages.addEventListener("click", function (event) {
+      var button = event.target.closest(".language-mode")
+      if (!button) return
+      shared.language(button.dataset.mode)
+      pressLanguage()
+      if (shared.showLanguage) shared.showLanguage()
+      else if (button.dataset.mode !== "zh") load("english.js")
+    })
+  }
+
   // --- A paragraph's figures: the cards come from the data page (cards.js) when their line first opens --
   shared.folds = []  // the lines opened before cards.js arrived
   document.querySelectorAll("details.ic-fold").forEach(function (fold) {
