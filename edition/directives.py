@@ -27,6 +27,7 @@ MACROS = {
     "indicator_dashboard": ((), "dashboard"),
     "province_map": ((), "province-map"),
     "report_contents": (("part",), "contents"),
+    "english_contents": ((), "english-contents"),
 }
 # directive kind -> its keys
 DIRECTIVES = {
@@ -34,6 +35,7 @@ DIRECTIVES = {
     "dashboard": (),
     "province-map": (),
     "contents": ("part",),  # part: a part's opening page (its source): that part's sections only
+    "english-contents": (),  # the English home page's contents
     "entity": ("id",),
     "entity-index": ("group",),
     "glossary": (),

@@ -131,6 +131,7 @@ def english_script(edition: Edition) -> str:
     English). A script rather than JSON so that it also loads from file:// (an offline copy)."""
     paragraphs = {line.id: edition.english.of(line) for line in edition.report.lines if line.kind == "paragraph"}
     headings = {line.text: edition.english.of(line) for line in edition.report.lines if line.kind == "heading"}
+    headings.update(edition.english.editorial_titles)
     data = {"notice": edition.strings["english_notice"], "paragraphs": paragraphs, "headings": headings}
     return f"window.edition.receiveEnglish({script_literal(data)})\n"
 

@@ -95,6 +95,8 @@ class EditionTreeprocessor(Treeprocessor):
             return [pages.province_map(edition)]
         if kind == "contents":
             return [pages.contents(edition, args.get("part"))]
+        if kind == "english-contents":
+            return pages.english_contents(edition)
         if kind == "entity":
             return pages.entity_page(edition, args["id"])
         if kind == "entity-index":

@@ -102,6 +102,23 @@ def contents(edition: Edition, part: str | None = None) -> etree.Element:
     return E("nav", top, class_="ed report-contents" + (" part-contents" if part else ""), aria_label=s["contents_label"])
 
 
+def english_contents(edition: Edition) -> list[etree.Element]:
+    """The English home page's head and contents: the report's title and source line in English, then every report
+    page by its English title, each opening in both languages."""
+    home, english = edition.report.pages[0], edition.english
+    head = [E("p", E("strong", english.title(home)), class_="ed en-report-title", lang="en")]
+    head += [E("p", english.of(line), class_="ed", lang="en") for line in home.paragraphs]
+    top = E("ul")
+    for page in edition.report.pages[1:]:
+        title = english.title(page) + (f" ({edition.strings['english_editorial_title']})" if page.editorial_title else "")
+        item = E("li", E("a", title, href=f"/{page.src}?lang=en"))
+        nested = not top_level(page.src)
+        if nested and len(top) and top[-1].find("ul") is None:
+            top[-1].append(E("ul"))
+        (top[-1].find("ul") if nested and len(top) else top).append(item)
+    return head + [E("nav", top, class_="ed report-contents", lang="en", aria_label=edition.strings["english_contents_label"])]
+
+
 def snippet(text: str, start: int, end: int) -> list:
     a, b = max(0, start - SNIPPET), min(len(text), end + SNIPPET)
     return [("…" if a else "") + text[a:start], E("mark", text[start:end]), text[end:b] + ("…" if b < len(text) else "")]

@@ -37,7 +37,7 @@ STRINGS_USED = {
     "entity_no_mentions", "entity_type", "name_en_edition", "name_en_official", "source_report", "source_url", "sources_label", "figures_fold", "figures_link", "figures_unit", "glossary_intro", "glossary_title",
     "map_caption", "map_label", "map_legend", "map_legend_unmentioned", "map_tile_mentions", "map_tile_unmentioned",
     "note_close", "note_english", "note_label", "notes_link", "notes_title",
-    "reading_figures", "reading_ids", "language_label", "language_zh", "language_bi", "language_en", "english_notice", "english_show_zh", "reading_label", "reading_links", "reading_notes", "permalink_title",
+    "reading_figures", "reading_ids", "language_label", "language_zh", "language_bi", "language_en", "english_notice", "english_show_zh", "english_contents_label", "english_editorial_title", "reading_label", "reading_links", "reading_notes", "permalink_title",
     "print_all_button", "print_button", "print_title", "running_title", "source_link", "table_mentions", "table_name", "table_name_en", "term_forms", "term_where",
     # the data page's table and its two views (edition/indicator_table.py)
     "figures_col_label", "figures_col_period", "figures_col_source", "figures_col_theme", "figures_col_value", "figures_count", "figures_filter", "figures_none", "figures_theme_all",

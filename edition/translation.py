@@ -18,12 +18,12 @@ from decimal import Decimal
 from pydantic import model_validator
 
 from edition.annotations import Term
-from edition.datafiles import Strict, Text, fail_on, found, validate_entries
+from edition.datafiles import Strict, Text, fail_on, found, plain_text, validate_entries
 from edition.entities import Entity, Mention
 from edition.indicators import Entry, Indicator, in_base_units
 from edition.matcher import Matcher
 from edition.problems import EditionError, shown
-from edition.report import Line, Report
+from edition.report import Line, Report, ReportPage
 
 NAME = "data/translation.yml"
 # English scale words a figure may be written with: 486.88 billion yuan is 486880000000 yuan.
@@ -51,9 +51,23 @@ class English:
     """The translation, by the key of each report line: a paragraph's id or a heading's Chinese."""
 
     lines: dict[str, str]
+    editorial_titles: dict[str, str]  # the titles the editors gave to unheaded runs of the report (class ed)
 
     def of(self, line: Line) -> str:
         return self.lines[line_key(line)]
+
+    def title(self, page: ReportPage) -> str:
+        return (self.editorial_titles if page.editorial_title else self.lines)[page.title]
+
+
+def text_problems(value) -> list[str]:
+    if not isinstance(value, str) or not value:
+        return ["expected English text"]
+    try:
+        plain_text(value)
+    except ValueError as error:
+        return [str(error)]
+    return []
 
 
 def line_key(line: Line) -> str:
@@ -134,8 +148,8 @@ def check_translation(english: English, report: Report, indicators: dict[str, En
 
 def load_translation(raw, report: Report) -> English:
     """The English of every report line, in the report's order."""
-    if not isinstance(raw, dict) or set(raw) != {"lines"}:
-        raise EditionError(f"{NAME}: expected a mapping with one key, 'lines', holding a list of lines, found {found(raw)}")
+    if not isinstance(raw, dict) or not {"lines"} <= set(raw) <= {"lines", "editorial_titles"}:
+        raise EditionError(f"{NAME}: expected a mapping with 'lines' (a list of lines) and 'editorial_titles', found {found(raw)}")
     entries = validate_entries(NAME, raw["lines"], TranslatedLine, key="id", what="a list of lines")
     given = {}
     for n, entry in enumerate(entries, start=1):
@@ -147,10 +161,15 @@ def load_translation(raw, report: Report) -> English:
                 for line in report.lines if line_key(line) not in given]
     problems += [f"{NAME}: line {given[key]} ({shown(key[:30])}): not a paragraph id or heading of the report pages"
                  for key in given if key not in wanted]
+    titles = raw.get("editorial_titles") or {}
+    wanted_titles = [page.title for page in report.pages if page.editorial_title]
+    problems += [f"{NAME}: editorial_titles: no English for the editors' title {shown(t)}" for t in wanted_titles if t not in titles]
+    problems += [f"{NAME}: editorial_titles: {shown(str(t))} is no editors' title of the report pages" for t in titles if t not in wanted_titles]
+    problems += [f"{NAME}: editorial_titles: {shown(str(t))}: {p}" for t, en in titles.items() for p in text_problems(en)]
     fail_on(problems)
     order = [entry.key for entry in entries]
     if order != wanted:
         n = next(i for i, (a, b) in enumerate(zip(order, wanted)) if a != b)
         raise EditionError(f"{NAME}: line {n + 1} ({shown(order[n][:30])}) is out of the report's order: "
                            f"the report has {shown(wanted[n][:30])} here")
-    return English({entry.key: entry.en for entry in entries})
+    return English({entry.key: entry.en for entry in entries}, dict(titles))

@@ -34,3 +34,8 @@ def define_env(env):
     def report_contents(part=None) -> str:
         """The report's table of contents, from the report pages themselves; or one part's sections."""
         return macro_directive("report_contents", {"part": part})
+
+    @env.macro
+    def english_contents() -> str:
+        """The report's contents by the English titles of its pages (the English home page)."""
+        return macro_directive("english_contents", {})

@@ -541,7 +541,13 @@ def markup_in_the_english(project):
     return ["data/translation.yml: p1-2-1: field 'en': holds '<'"]
 
 
+def an_editors_title_without_english(project):
+    edit_yaml(project, "translation.yml", lambda data: data["editorial_titles"].pop("结束语"))
+    return ["data/translation.yml: editorial_titles: no English for the editors' title '结束语'"]
+
+
 TRANSLATION = {
+    "an editors' title without English": an_editors_title_without_english,
     "a paragraph without English": a_paragraph_without_english,
     "a heading without English": a_heading_without_english,
     "a figure left out": a_figure_left_out_of_the_english,

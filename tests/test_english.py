@@ -192,3 +192,22 @@ def test_the_translation_glossary_downloads_with_every_entity_and_term(site):
     patent_law = next(r for r in rows if r["id"] == "patent-law")
     assert (patent_law["zh"], patent_law["en"]) == ("中华人民共和国专利法", "Patent Law of the People's Republic of China")
     assert (ROOT / "data" / "translation.yml").exists()
+
+
+def test_the_english_home_page_is_english_and_opens_every_report_page_in_both_languages(site):
+    from bs4 import BeautifulSoup
+
+    from sitetext import page_html
+
+    soup = BeautifulSoup(page_html(site, "en"), "html.parser")
+    body = soup.select_one("article div[lang=en]")
+    assert body is not None and body.find("h1")
+    links = body.select("nav.report-contents a")
+    pages = edition().report.pages[1:]
+    assert len(links) == len(pages)
+    for link, page in zip(links, pages):
+        assert link.get_text().startswith(edition().english.title(page))
+        target, _, query = link["href"].partition("?")
+        assert query == "lang=en" and (site / "en" / target / "index.html").resolve().exists(), link["href"]
+    home = BeautifulSoup(page_html(site, ""), "html.parser")
+    assert home.select_one("article p[lang=en] a[href='en/']")

@@ -48,7 +48,6 @@
     if (first) first.after(notice)
     else article.prepend(notice)
     article.querySelectorAll("h1, h2, h3, h4").forEach(function (heading) {
-      if (heading.classList.contains("ed")) return
       var key = headingText(heading)
       if (!english.headings.hasOwnProperty(key)) return
       var zh = document.createElement("span")
