@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -82,6 +84,8 @@ def make_baseline(project: Path, same_pages: bool) -> Path:
             text = text.replace(f"          - {group.src}\n", f"          - {group.src}\n{lines}")
     else:
         text = re.sub(r"\n  - 资料:\n(      .*\n|          .*\n)+", "\n", text)
+        text = text.replace("  - English: en/index.md\n", "")  # the edition's English home page
+        shutil.rmtree(project / "docs" / "en")
     (project / "mkdocs.yml").write_text(text, encoding="utf-8")
     for page in (project / "docs").rglob("*.md"):  # macro calls and templates would print as text
         page.write_text(re.sub(r"^(\{\{.*\}\}|\{%.*%\})$", "", page.read_text(encoding="utf-8"), flags=re.M),
@@ -89,6 +93,33 @@ def make_baseline(project: Path, same_pages: bool) -> Path:
     for code in ("hooks", "macros", "edition"):
         shutil.rmtree(project / code)
     return project
+
+
+def without_english(project: Path) -> Path:
+    """The edition without its English reading aid on the report pages: the language control (overrides/main.html)
+    and its share of edition.js taken out. What a Chinese-mode page pays for the English is the difference."""
+    template = project / "overrides" / "main.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(re.sub(r"    \{#- The English reading aid.*?\{% endif %\}\n", "", text, count=1, flags=re.S), encoding="utf-8")
+    script = project / "docs" / "javascripts" / "edition.js"
+    text = script.read_text(encoding="utf-8")
+    script.write_text(re.sub(r"  // --- The English reading aid.*?(?=  // --- )", "", text, count=1, flags=re.S), encoding="utf-8")
+    return project
+
+
+def english_weight(edition_site: Path, without_site: Path, project: Path) -> dict:
+    """Per report page in Chinese mode: what the page gained for the English (gzip bytes) against the gzip size of
+    the page's English text, which the issue allows as the most it may gain; the heaviest page by that ratio."""
+    edition = load_project(project)
+    rows = []
+    for page in edition.report.pages:
+        url = page_url(page.src)
+        gained = weight(edition_site, url)["total_gzip"] - weight(without_site, url)["total_gzip"]
+        english = "\n".join(edition.english.of(line) for line in page.lines).encode("utf-8")
+        rows.append({"url": url, "gained": gained, "english_gzip": len(gzip.compress(english, 6, mtime=0))})
+    worst = max(rows, key=lambda r: r["gained"] / r["english_gzip"])
+    return {"pages": len(rows), "worst": worst, "median_gained": statistics.median(r["gained"] for r in rows),
+            "median_english_gzip": statistics.median(r["english_gzip"] for r in rows)}
 
 
 def build(project: Path, site: Path) -> float:
@@ -125,7 +156,10 @@ def synthetic(project: Path, scale: int) -> None:
     particulars = load_particulars(project)
     sources = [p.relative_to(docs).as_posix() for p in sorted(docs.rglob("*.md"))
                if p.relative_to(docs).as_posix() != "index.md" and re.search(r"^\{: #", p.read_text(encoding="utf-8"), re.M)]
-    counter, nav, seed_lines = 0, [], []
+    counter, nav, seed_lines, english = 0, [], [], []
+    translation = yaml.safe_load((project / "data" / "translation.yml").read_text(encoding="utf-8"))
+    by_key = {line.get("id") or line["zh"]: line["en"] for line in translation["lines"]}
+    terms = yaml.safe_load((project / "data" / "annotations.yml").read_text(encoding="utf-8"))["terms"]
 
     def renumber(match):
         nonlocal counter
@@ -143,10 +177,18 @@ def synthetic(project: Path, scale: int) -> None:
                 copied = CLAIM_WORD.sub(lambda m: "＊" * len(m.group()), re.sub(r"\d", "〇", line.text))
                 lines[index] = lines[index].replace(line.text, copied)
             dest.write_text("\n".join(lines), encoding="utf-8")
-            seed_lines += [line.text for line in parse_page(src, "\n".join(lines), particulars).lines]
+            copied_lines = parse_page(src, "\n".join(lines), particulars).lines
+            seed_lines += [line.text for line in copied_lines]
+            for original, line in zip(parse_page(src, (docs / src).read_text(encoding="utf-8"), particulars).lines, copied_lines):
+                # the original's English; a name whose digits became 〇 (《…(2021—2035年)》) no longer hides its terms
+                en = " ".join([by_key[original.id or original.text]] + [
+                    t["renderings_en"][0] for t in terms if any(form in line.text for form in t["forms"])])
+                english.append({"id": line.id, "en": en} if line.kind == "paragraph" else {"zh": line.text, "en": en})
         nav.append(f"  - 副本{copy}:\n" + "".join(f"      - copy-{copy}/{src}\n" for src in sources))
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(config.replace("\n  - 资料:\n", "\n" + "".join(nav) + "  - 资料:\n", 1), encoding="utf-8")
+    translation["lines"] += english
+    (project / "data" / "translation.yml").write_text(yaml.safe_dump(translation, allow_unicode=True, sort_keys=False), encoding="utf-8")
     seed = project / particulars.seed
     seed.write_text("\n".join([seed.read_text(encoding="utf-8"), *seed_lines]), encoding="utf-8")
     settings = project / "data" / "edition.yml"
@@ -258,6 +300,9 @@ def main(argv=None) -> dict:
         result["page_weight"] = page_weights(edition / "site", report_only / "site")
         result["page_weight_all"] = every_report_page(edition / "site", report_only / "site",
                                                       [p.src for p in load_project(edition).report.pages])
+        no_english = without_english(copy_project(work / "no-english"))
+        build(no_english, no_english / "site")
+        result["english_weight"] = english_weight(edition / "site", no_english / "site", edition)
         result["search_index"] = search_index(edition / "site")
         result["search_index_baseline"] = search_index(report_only / "site")
         result["search"] = search_timing(edition / "site")
@@ -288,6 +333,11 @@ def report(r: dict) -> None:
     print(f"every report page ({a['pages']}): heaviest {a['max_url'] or 'home'} {a['max_ratio']:.3f}, median {a['median_ratio']:.3f}"
           f" (budget ≤ {a['budget']})")
     s, sb = r["search_index"], r["search_index_baseline"]
+    e = r["english_weight"]
+    w = e["worst"]
+    print(f"English reading aid, Chinese mode ({e['pages']} report pages): a page gains {e['median_gained']} B gzip "
+          f"(median) for {e['median_english_gzip']} B of its English text (gzip, the most it may gain); "
+          f"closest to that limit: {w['url'] or 'home'} {w['gained']} B for {w['english_gzip']} B")
     print(f"\nsearch index   {s['raw'] / 1024:.0f} KiB raw, {s['gzip'] / 1024:.0f} KiB gzip"
           f"   (plain site: {sb['raw'] / 1024:.0f} KiB, {sb['gzip'] / 1024:.0f} KiB)")
     sr, q = r["search"], r["search_quality"]

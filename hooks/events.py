@@ -159,7 +159,8 @@ def on_page_context(context, page, config, nav):
             "running_heads_css": code("printing").running_heads_css(edition, page.file.src_uri),
             "reading": {"label": edition.strings["reading_label"],
                         "layers": [(layer, edition.strings[f"reading_{layer}"]) for layer in ("links", "notes", "figures", "ids")]},
-            "language": {"label": edition.strings["language_label"], "show_zh": edition.strings["english_show_zh"],
+            # the home page offers the English home page instead: its report lines are a title and a source line
+            "language": None if page.file.src_uri == home.src else {"label": edition.strings["language_label"], "show_zh": edition.strings["english_show_zh"],
                          "modes": [(mode, edition.strings[f"language_{mode}"], lang) for mode, lang in (("zh", "zh"), ("bi", "zh"), ("en", "en"))]},
         }
     return context
@@ -186,6 +187,12 @@ def minify_script(name: str, text: str) -> str:
     from calmjs.parse.exceptions import ECMASyntaxError
     from calmjs.parse.unparsers.es5 import minify_print
 
+    # calmjs.parse 1.3.4 loses the line end after `return // comment`: the next line would be returned
+    joined = re.search(r"\b(?:return|break|continue)[ \t]*//", text)
+    if joined:
+        line = text.count("\n", 0, joined.start()) + 1
+        raise PluginError(f"docs/javascripts/{name}:{line}: end the statement with ';' before its comment "
+                          f"(the minifier would join the next line to it)")
     try:
         return minify_print(es5(text), obfuscate=True, obfuscate_globals=False) + "\n"
     except ECMASyntaxError as error:  # the edition's scripts are ES5, as Material's search worker patch is

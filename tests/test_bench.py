@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from support import ROOT
+from support import ROOT, load_project
 
 pytestmark = pytest.mark.browser  # it measures search latency in Chromium
 
@@ -25,6 +25,8 @@ def test_benchmark_runs_on_a_small_corpus_and_reports_every_figure(tmp_path):
     assert figures["search"]["ready"]["cpu_4x"]["open_to_ready_ms"] > 0
     assert figures["search_quality"]["queries"] >= 60 and figures["search_quality"]["never_said"] >= 6
     assert figures["serve_rebuild_s"] > 0
+    assert figures["english_weight"]["pages"] == len(load_project().report.pages)
+    assert figures["english_weight"]["median_english_gzip"] > 0 and "English reading aid" in result.stdout
     assert [row["scale"] for row in figures["scaling"]] == [1, 2]
     assert figures["scaling"][1]["pages"] > figures["scaling"][0]["pages"]
     assert "ratio" in result.stdout and "search index" in result.stdout and "search quality" in result.stdout

@@ -48,39 +48,20 @@
     })
   })
 
-  // --- The English reading aid: 中文, 中英对照 or English, remembered across pages. The English and the code
-  // that shows it (english.js, english-text.js) come only when a reader chooses it. A reader arriving from an
-  // English search result (?lang=en) sees both languages on that page.
-  var MODE = "edition.language"
-  var languages = document.querySelector(".language-control")
+  // --- The English reading aid (english.js): loaded when a reader chooses 中英对照 or English, chose it on an earlier
+  // page, or arrives from an English search result (?lang=en). Nothing more of it weighs on a page read in Chinese.
   shared.load = load
-  shared.language = function (mode) {
-    if (mode) {
-      try { localStorage.setItem(MODE, mode) } catch (e) { /* private mode: this page only */ }
-      shared.chosen = mode
-    }
-    if (!shared.chosen) {
-      try { shared.chosen = localStorage.getItem(MODE) } catch (e) { /* none remembered */ }
-      if (!shared.chosen || shared.chosen === "zh") shared.chosen = /[?&]lang=en(&|$)/.test(location.search) ? "bi" : "zh"
-    }
-    return shared.chosen
-  }
-  function pressLanguage() {
-    languages.querySelectorAll(".language-mode").forEach(function (button) {
-      button.setAttribute("aria-pressed", String(button.dataset.mode === shared.language()))
-    })
-  }
+  var languages = document.querySelector(".language-control")
   if (languages) {
     languages.hidden = false
-    pressLanguage()
-    if (shared.language() !== "zh") load("english.js")
+    var remembered = null
+    try { remembered = localStorage.getItem("edition.language") } catch (e) { /* private mode */ }
+    if ((remembered && remembered !== "zh") || /[?&]lang=en(&|$)/.test(location.search)) load("english.js")
     languages.addEventListener("click", function (event) {
       var button = event.target.closest(".language-mode")
-      if (!button) return
-      shared.language(button.dataset.mode)
-      pressLanguage()
-      if (shared.showLanguage) shared.showLanguage()
-      else if (button.dataset.mode !== "zh") load("english.js")
+      if (!button || shared.showLanguage) return;  // english.js answers once it is here
+      shared.chosen = button.dataset.mode
+      load("english.js")
     })
   }
 

@@ -10,6 +10,26 @@
   var article = document.querySelector("article")
   var english = null
   var shown = false
+  var KEY = "edition.language"
+
+  function remember(mode) {
+    try { localStorage.setItem(KEY, mode) } catch (e) { /* private mode: this page only */ }
+  }
+  // The mode: a choice just made (edition.js saw the click), else the one remembered; a reader arriving from an
+  // English search result (?lang=en) who reads in Chinese sees both languages on this page.
+  var mode = shared.chosen
+  if (mode) remember(mode)
+  else {
+    try { mode = localStorage.getItem(KEY) } catch (e) { /* none remembered */ }
+    if (!mode || mode === "zh") mode = /[?&]lang=en(&|$)/.test(location.search) ? "bi" : "zh"
+  }
+  control.addEventListener("click", function (event) {
+    var button = event.target.closest(".language-mode")
+    if (!button) return
+    mode = button.dataset.mode
+    remember(mode)
+    show()
+  })
 
   var styles = document.createElement("link")
   styles.rel = "stylesheet"
@@ -72,7 +92,9 @@
     })
   }
   function show() {
-    var mode = shared.language()
+    control.querySelectorAll(".language-mode").forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.dataset.mode === mode))
+    })
     if (mode === "zh" || !english) {
       root.classList.remove("ed-lang-bi", "ed-lang-en")
       return
@@ -85,6 +107,7 @@
     root.classList.toggle("ed-lang-en", mode === "en")
   }
   shared.showLanguage = show
+  show()
   shared.receiveEnglish = function (data) {
     english = data
     show()
