@@ -26,7 +26,7 @@ NEXT_PAGE = "part-1/protection.md"  # the report page after it in the nav
 INDICATOR = "pledge-financing-2022"  # 全年专利商标质押融资额达4868.8亿元, paragraph p1-4-2
 REAL_ID = "invention-patents-granted-2022"  # 79.8万件, the first figure of PAGE
 # A message names the file it blames at the start of each of its lines.
-FILE_AT_START = re.compile(r"^(data/[a-z-]+\.yml|docs/[a-z0-9/-]+\.md|seeds/[\w.-]+\.txt|mkdocs\.yml)\b")
+FILE_AT_START = re.compile(r"^(data/[a-z-]+\.yml|docs/[a-z0-9/-]+\.(?:md|js)|seeds/[\w.-]+\.txt|mkdocs\.yml)\b")
 
 
 # --- breaking a copy -----------------------------------------------------------------------------
@@ -644,7 +644,13 @@ def indicators_yml_holding_an_empty_list(project):
     return ["data/indicators.yml: expected a list of indicators", "found an empty list"]
 
 
+def a_return_before_a_comment_in_a_script(project):
+    n = append_line(project, "docs/javascripts/edition.js", "if (!window.edition) return  // none")
+    return [f"docs/javascripts/edition.js:{n}: end the statement with ';' before its comment"]
+
+
 BUILDS = {
+    "a script the minifier would misread": a_return_before_a_comment_in_a_script,
     "a misspelled macro name": a_misspelled_macro,
     "a Jinja expression in a report paragraph": a_jinja_expression_in_a_paragraph,
     "a data file that is not UTF-8": a_data_file_saved_as_gbk,
