@@ -4,7 +4,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-deps serve build test test-fast bench clean
+.PHONY: setup system-deps serve build pdf test test-fast bench clean
 
 setup: $(VENV)/.installed system-deps
 
@@ -31,6 +31,10 @@ serve: $(VENV)/.installed
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
+
+# The whole report as one A4 PDF in site/ (edition/pdf.py), printed by Debian's Chromium.
+pdf: build system-deps
+	$(BIN)/python -m edition.pdf site
 
 test: setup
 	$(BIN)/python -m pytest
