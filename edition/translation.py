@@ -151,25 +151,23 @@ def load_translation(raw, report: Report) -> English:
     if not isinstance(raw, dict) or not {"lines"} <= set(raw) <= {"lines", "editorial_titles"}:
         raise EditionError(f"{NAME}: expected a mapping with 'lines' (a list of lines) and 'editorial_titles', found {found(raw)}")
     entries = validate_entries(NAME, raw["lines"], TranslatedLine, key="id", what="a list of lines")
-    given = {}
-    for n, entry in enumerate(entries, start=1):
-        if entry.key in given:
-            raise EditionError(f"{NAME}: line {n} ({shown(entry.key[:30])}): given twice (lines {given[entry.key]} and {n})")
-        given[entry.key] = n
-    wanted = [line_key(line) for line in report.lines]
+    keys, wanted = [entry.key for entry in entries], [line_key(line) for line in report.lines]
     problems = [f"{NAME}: no English for the {line.kind} {shown(line_key(line)[:30])} (docs/{line.page}:{line.line})"
-                for line in report.lines if line_key(line) not in given]
-    problems += [f"{NAME}: line {given[key]} ({shown(key[:30])}): not a paragraph id or heading of the report pages"
-                 for key in given if key not in wanted]
+                for line in report.lines if line_key(line) not in keys]
+    problems += [f"{NAME}: line {n} ({shown(key[:30])}): not a paragraph id or heading of the report pages"
+                 for n, key in enumerate(keys, start=1) if key not in wanted]
     titles = raw.get("editorial_titles") or {}
     wanted_titles = [page.title for page in report.pages if page.editorial_title]
     problems += [f"{NAME}: editorial_titles: no English for the editors' title {shown(t)}" for t in wanted_titles if t not in titles]
     problems += [f"{NAME}: editorial_titles: {shown(str(t))} is no editors' title of the report pages" for t in titles if t not in wanted_titles]
     problems += [f"{NAME}: editorial_titles: {shown(str(t))}: {p}" for t, en in titles.items() for p in text_problems(en)]
     fail_on(problems)
-    order = [entry.key for entry in entries]
-    if order != wanted:
-        n = next(i for i, (a, b) in enumerate(zip(order, wanted)) if a != b)
-        raise EditionError(f"{NAME}: line {n + 1} ({shown(order[n][:30])}) is out of the report's order: "
+    if keys != wanted:  # a heading's words may recur (a copy of a page): the order tells them apart
+        n = next((i for i, (a, b) in enumerate(zip(keys, wanted)) if a != b), min(len(keys), len(wanted)))
+        if n == len(keys):
+            raise EditionError(f"{NAME}: no English for the line {shown(wanted[n][:30])} after line {n}")
+        if n == len(wanted) or keys[n] in keys[:n] and keys.count(keys[n]) > wanted.count(keys[n]):
+            raise EditionError(f"{NAME}: line {n + 1} ({shown(keys[n][:30])}): given twice")
+        raise EditionError(f"{NAME}: line {n + 1} ({shown(keys[n][:30])}) is out of the report's order: "
                            f"the report has {shown(wanted[n][:30])} here")
     return English({entry.key: entry.en for entry in entries}, dict(titles))
