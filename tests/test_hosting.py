@@ -37,7 +37,7 @@ def test_every_page_asks_only_its_own_host(browser, served, site):
     foreign = []
     page.on("request", lambda request: urlparse(request.url).netloc != own and foreign.append(request.url))
     pages = all_pages(site)
-    assert len(pages) == 23 + 3 + 4 + len(edition().entities)  # report, dashboard/glossary/print view, indexes, entities
+    assert len(pages) == 23 + 4 + 4 + len(edition().entities)  # report, dashboard/glossary/print view/English home, indexes, entities
     for url in pages:
         page.goto(served + url, wait_until="load")
     page.close()

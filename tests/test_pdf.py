@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import math
 import re
+import shutil
 import subprocess
+import sys
 from urllib.parse import unquote
 
 import pytest
@@ -17,9 +19,9 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from sitetext import clean_pdf_text, page_html, pdf_contains, pdf_find, seed_lines
-from support import edition, page_url
+from support import ROOT, edition, page_url
 
-from edition.pdf import PDF_NAME, flat_outline, make_pdf
+from edition.pdf import PDF_NAME, flat_outline
 from edition.printing import top_level
 
 pytestmark = pytest.mark.browser  # make_pdf drives Debian's Chromium itself: `make test-fast` leaves these out
@@ -29,8 +31,13 @@ PRINT_URL = page_url(edition().particulars.pages.print)
 @pytest.fixture(scope="module")
 def made(site, tmp_path_factory):
     """The PDF made from the session's built site, as `make pdf` makes it, and what make_pdf says it made."""
-    out = tmp_path_factory.mktemp("pdf") / PDF_NAME
-    return out, make_pdf(site, out, PRINT_URL)
+    # as `make pdf` runs it: a process of its own (Playwright's sync API cannot nest in the session's browser)
+    copy = tmp_path_factory.mktemp("pdf") / "site"
+    shutil.copytree(site, copy)
+    done = subprocess.run([sys.executable, "-m", "edition.pdf", str(copy), PRINT_URL], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return copy / PDF_NAME, {"bookmarks": int(re.search(r"(\d+) bookmarks", done.stdout).group(1))}
 
 
 @pytest.fixture(scope="module")
