@@ -4,7 +4,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-deps serve build pdf test test-fast bench clean
+.PHONY: setup system-deps serve build offline pdf test test-fast bench clean
 
 setup: $(VENV)/.installed system-deps
 
@@ -31,6 +31,11 @@ serve: $(VENV)/.installed
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
+
+# The site, then the offline copy beside it: site/cnipa-2023-report-offline.zip, for reading from file:// with no
+# network (a separate build: mkdocs.offline.yml, edition/offline.py). After `build`, which empties site/.
+offline: build
+	$(BIN)/python -m edition.offline site/cnipa-2023-report-offline.zip
 
 # The whole report as one A4 PDF in site/ (edition/pdf.py), printed by Debian's Chromium.
 pdf: build system-deps
