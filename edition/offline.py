@@ -4,7 +4,8 @@
 
 A separate build: `mkdocs build --strict` with mkdocs.offline.yml (mkdocs.yml with every link ending in .html and
 a local worker shim), into a temporary folder, so the hosted site and its URLs stay as they are, and nothing is
-written into docs/, data/ or seeds/. Then what Material's offline plugin would do, done here because it must come
+written into docs/, data/ or seeds/; its pages still name their hosted address as canonical (hooks/events.py,
+on_pre_page). Then what Material's offline plugin would do, done here because it must come
 after the edition has put its own search index in place of Material's (hooks/events.py, on_post_build):
 
 - search/search_index.js: the index as a script (`var __index = …`), which Material's bundle loads from file://
@@ -14,7 +15,7 @@ after the edition has put its own search index in place of Material's (hooks/eve
 
 Left out: the files for crawlers and hosts (robots.txt, sitemap.xml, 404.html), which hold the hosted address,
 Material's source maps (*.map, 1.3 MB for developer tools), and the home page's links to the files only the hosted
-site holds: this zip and the PDF of `make pdf` (paragraphs of the classes in DOWNLOADS, docs/index.md; the copy
+site holds: this zip and the PDFs of `make pdf` (paragraphs of the classes in DOWNLOADS, docs/index.md; the copy
 has the whole-report page, print.html, to print).
 The zip holds one folder, FOLDER, its files in a fixed order, dated SOURCE_DATE_EPOCH if set.
 """

@@ -10,7 +10,11 @@ What the browser cannot do is number the contents: CSS `target-counter()` is not
 printed once, each heading's sheet is read from the PDF's own bookmarks, the numbers are written into the
 contents (as text), and the page is printed again, until the numbers no longer move.
 
-Usage: python -m edition.pdf SITE_DIR [PRINT_PAGE]. Plain Python, Playwright and pypdf: nothing from MkDocs.
+The same page in both languages (中英对照: each English paragraph under its Chinese, the headings' English, the notice
+that the English is the edition's unofficial translation and the Chinese authoritative) is the second PDF, printed
+the same way once docs/javascripts/english.js has put the English in.
+
+Usage: python -m edition.pdf SITE_DIR [PRINT_PAGE] writes both. Plain Python, Playwright and pypdf: nothing from MkDocs.
 """
 
 from __future__ import annotations
@@ -29,13 +33,19 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
 PDF_NAME = "cnipa-2023-report-annotated.pdf"  # the file's name in the built site, which the home page links
+BILINGUAL_PDF_NAME = "cnipa-2023-report-bilingual.pdf"  # the same in both languages, linked beside it
+# A report page opens in both languages at ?lang=en when the browser remembers no other mode (english.js, for a
+# reader arriving from an English search result): a new browser remembers none.
+BILINGUAL_QUERY = "?lang=en"
 PRINT_PAGE = "print/"  # the whole-report page, below the site root
 ATTEMPTS = 4  # prints before giving up on contents numbers that keep moving
 
 # The page's headings (article h1–h6, in order) and, for each contents link, the id it leads to. Chromium's
-# bookmarks are these headings in this order: zipping the two gives each heading's sheet.
+# bookmarks are these headings in this order: zipping the two gives each heading's sheet. A heading's text as laid
+# out (innerText): in both languages its Chinese and its English are two lines, which a bookmark joins by a space.
 HEADINGS_JS = """() => [...document.querySelectorAll("article :is(h1,h2,h3,h4,h5,h6)")]
-    .filter(h => h.getClientRects().length).map(h => [h.id, h.textContent.replace(/\\u00b6/g, "").trim()])"""
+    .filter(h => h.getClientRects().length)
+    .map(h => [h.id, h.innerText.replace(/\\u00b6/g, "").replace(/\\s+/g, " ").trim()])"""
 
 # Each contents entry gets its number in a span of its own, set as text (never as markup), at the right of its line
 # behind a dotted leader. Styled here rather than in the stylesheet: only the PDF has the numbers.
@@ -59,6 +69,17 @@ NUMBER_JS = """numbers => {
 NOTES_JS = """() => {
     window.dispatchEvent(new Event("beforeprint"));
     return !document.querySelector("section.anno-notes") || !!document.querySelector("section.anno-notes ol");
+}"""
+
+# Both languages: true once english.js has put every paragraph's English under it (each p[id] of the article has its
+# .en-para), shown (.ed-lang-bi) with its stylesheet; then the document's title, the PDF's, says 中英对照 (the mode's
+# label on the page's language control).
+ENGLISH_JS = """() => document.documentElement.classList.contains("ed-lang-bi")
+    && [...document.styleSheets].some(sheet => (sheet.href || "").endsWith("/stylesheets/english.css"))
+    && document.querySelectorAll("article .en-para").length === document.querySelectorAll("article p[id]").length"""
+BILINGUAL_TITLE_JS = """() => {
+    document.title += " · " + document.querySelector(".language-mode[data-mode='bi']").textContent.trim();
+    return document.title;
 }"""
 
 
@@ -90,10 +111,10 @@ def heading_pages(pdf: bytes, headings: list[list[str]]) -> dict[str, int]:
 
 
 def same_heading(mark: str, heading: str) -> bool:
-    """Chromium names a bookmark after its heading's text, twice over when the heading was pushed to the next sheet
-    (an empty piece of it stays on the sheet before): that is still the heading."""
+    """Chromium names a bookmark after its heading's text, with its first line twice over when the heading was pushed
+    to the next sheet (an empty piece of it stays on the sheet before): that is still the heading."""
     mark, heading = "".join(mark.split()), "".join(heading.split())
-    return bool(heading) and mark == heading * (len(mark) // len(heading))
+    return bool(heading) and mark.endswith(heading) and heading.startswith(mark[:len(mark) - len(heading)])
 
 
 def retitled(pdf: bytes, headings: list[list[str]]) -> bytes:
@@ -113,9 +134,10 @@ def retitled(pdf: bytes, headings: list[list[str]]) -> bytes:
     return out.getvalue()
 
 
-def make_pdf(site: Path, out: Path, page_path: str = PRINT_PAGE) -> dict:
-    """Print the site's whole-report page to `out`; returns what was made (pages, bookmarks, bytes, prints, seconds)."""
-    from playwright.sync_api import sync_playwright
+def make_pdf(site: Path, out: Path, page_path: str = PRINT_PAGE, bilingual: bool = False) -> dict:
+    """Print the site's whole-report page to `out`, in Chinese or in both languages (`bilingual`); returns what was
+    made (pages, bookmarks, bytes, prints, seconds)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout, sync_playwright
 
     started = time.monotonic()
     handler = type("Quiet", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda *a: None})
@@ -127,9 +149,16 @@ def make_pdf(site: Path, out: Path, page_path: str = PRINT_PAGE) -> dict:
                 "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"])
             page = browser.new_page()
-            response = page.goto(f"http://127.0.0.1:{server.server_port}/{page_path}", wait_until="networkidle")
+            query = BILINGUAL_QUERY if bilingual else ""
+            response = page.goto(f"http://127.0.0.1:{server.server_port}/{page_path}{query}", wait_until="networkidle")
             if not response or not response.ok:
                 raise SystemExit(f"{site / page_path} is not a built page: run `make build` first")
+            if bilingual:
+                try:
+                    page.wait_for_function(ENGLISH_JS, timeout=30_000)
+                except PlaywrightTimeout:
+                    raise SystemExit("the English did not reach the page (english.js, english-text.js)") from None
+                page.evaluate(BILINGUAL_TITLE_JS)
             page.emulate_media(media="print")  # laid out as on paper, so the headings read are those printed
             # the notes list is filled from terms.json before printing; filled now, every print lays out the same
             if not page.evaluate(NOTES_JS):
@@ -159,6 +188,7 @@ if __name__ == "__main__":
     if len(sys.argv) not in (2, 3):
         sys.exit("usage: python -m edition.pdf SITE_DIR [PRINT_PAGE]")
     site_dir = Path(sys.argv[1])
-    made = make_pdf(site_dir, site_dir / PDF_NAME, *sys.argv[2:])
-    print(f"{made['path']}: {made['pages']} A4 pages, {made['bookmarks']} bookmarks, {made['bytes'] / 1e6:.1f} MB, "
-          f"{made['prints']} prints, {made['seconds']} s")
+    for name, bilingual in ((PDF_NAME, False), (BILINGUAL_PDF_NAME, True)):
+        made = make_pdf(site_dir, site_dir / name, *sys.argv[2:], bilingual=bilingual)
+        print(f"{made['path']}: {made['pages']} A4 pages, {made['bookmarks']} bookmarks, {made['bytes'] / 1e6:.1f} MB, "
+              f"{made['prints']} prints, {made['seconds']} s")

@@ -21,7 +21,8 @@ import shutil
 
 from support import ROOT, QuietHandler, edition, mkdocs_build, serve_directory
 from edition.csp import sha256_source
-from edition.pdf import PDF_NAME
+from edition.offline import ZIP_NAME
+from edition.pdf import BILINGUAL_PDF_NAME, PDF_NAME
 from sitetext import site_url
 
 
@@ -109,8 +110,8 @@ def test_site_under_a_sub_path_has_no_broken_link_or_asset(sub_path_site):
             if not target.startswith("http://127.0.0.1"):
                 continue
             address, fragment = urldefrag(target)
-            if address == base + PDF_NAME:
-                continue  # made by `make pdf` after the build; tests/test_pdf.py checks it
+            if address in (base + PDF_NAME, base + BILINGUAL_PDF_NAME, base + ZIP_NAME):
+                continue  # made after the build by `make pdf` and `make offline`: tests/test_pdf.py, test_offline.py
             if not address.startswith(base):
                 broken.append(f"{page_url}: {target} is outside the sub-path")
             elif address not in checked and address not in pages:
@@ -247,6 +248,10 @@ def test_github_pages_workflow_builds_strict_and_deploys():
     runs = "\n".join(step.get("run", "") for step in steps)
     uses = [step.get("uses", "") for step in steps]
     assert "pip install -r requirements.txt" in runs and "mkdocs build --strict" in runs
+    # after the build, into the site it publishes: the PDF and the offline copy, which the home page links
+    lines = [line.strip() for line in runs.splitlines()]
+    assert lines.index("mkdocs build --strict") < lines.index("python -m edition.pdf site")
+    assert lines.index("mkdocs build --strict") < lines.index(f"python -m edition.offline site/{ZIP_NAME}")
     assert any(u.startswith("actions/deploy-pages") for u in uses)
 
 

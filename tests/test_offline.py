@@ -1,6 +1,6 @@
 """The offline copy (`make offline`, edition/offline.py): a zip of the site that works opened from file:// with no
 network. In Chromium with every request that is not file:// refused: the next links lead through every report page,
-styled, and search finds 质押融资 at its paragraph; no request leaves the machine.
+styled, search finds 质押融资 at its paragraph, a note's marker opens its glossary entry; no request leaves the machine.
 """
 
 from __future__ import annotations
@@ -13,11 +13,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
 from edition import offline
+from edition.pdf import PDF_NAME
 from edition.search_worker import BUNDLE_PATCHES, PATCHES
 from searching import open_search, search
-from support import ROOT, report_pages
+from sitetext import site_url
+from support import ROOT, edition, page_url, report_pages
 
 SOURCES = ["docs", "data", "seeds"]
 LINKS = re.compile(r'<(?:a|link|script|img)\b[^>]*?\s(?:href|src)="([^"]*)"')
@@ -119,6 +122,26 @@ def test_the_copy_leaves_out_the_home_page_links_to_the_files_only_the_hosted_si
     assert offline.without_downloads(home) == "<p>a</p>\n<p>b</p>"
 
 
+def test_the_copys_home_page_links_neither_the_zip_nor_the_pdf_which_the_hosted_home_page_links(copy):
+    hosted = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    assert f'href="{offline.ZIP_NAME}"' in hosted and f'href="{PDF_NAME}"' in hosted
+    links = LINKS.findall((copy["site"] / "index.html").read_text(encoding="utf-8"))
+    assert file_of(report_pages()[1], copy["site"]) in links  # the page as built, with its links
+    assert not [link for link in links if link.endswith((".zip", ".pdf"))]
+
+
+def test_the_copys_pages_name_the_hosted_sites_address_as_their_canonical_url(copy):
+    """Canonical link, og:url and the address printed on paper: the page's directory-style address on the web."""
+    examination = page_url(edition().report.page_of["p1-2-1"].src)  # (二) of part 1: part-1/examination/
+    urls = report_pages()
+    assert examination in urls and examination.endswith("/")
+    for url in urls:
+        head = BeautifulSoup((copy["site"] / file_of(url, copy["site"])).read_text(encoding="utf-8"), "html.parser")
+        addresses = [head.select_one("link[rel=canonical]")["href"], head.select_one("meta[property='og:url']")["content"],
+                     head.select_one(".print-title__url").get_text()]
+        assert addresses == [site_url() + url] * 3, url
+
+
 def test_the_offline_build_writes_nothing_into_docs_data_or_seeds(copy):
     assert copy["sources_after"] == copy["sources_before"]
 
@@ -170,3 +193,28 @@ def test_from_file_with_no_network_search_finds_pledge_financing_at_its_paragrap
     assert "质押融资" in "".join(page.eval_on_selector_all("#p1-4-2 mark", "els => els.map(e => e.textContent)"))
     page.close()
     assert problems == [] and refused == []
+
+
+def test_from_file_with_no_network_a_click_on_a_note_marker_opens_its_glossary_entry(copy, reader):
+    """From file:// the notes' words (terms.json) cannot be read: the marker's click goes where it links instead."""
+    context, refused = reader
+    site = copy["site"]
+    terms = (site / "terms.json").as_uri()
+    page = context.new_page()
+    errors, failed = [], []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: m.type == "error" and terms not in m.text + m.location["url"] and errors.append(m.text))
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    here = next(url for url in report_pages()
+                if BeautifulSoup((site / file_of(url, site)).read_text(encoding="utf-8"), "html.parser").select_one("article .anno-marker"))
+    page.goto((site / file_of(here, site)).as_uri(), wait_until="load")
+    marker = page.locator("article .anno-marker").first
+    term = marker.evaluate("a => a.hash.slice('#term-'.length)")
+    with page.expect_navigation(wait_until="load"):
+        marker.click()
+    glossary = site / file_of(page_url(edition().particulars.pages.glossary), site)
+    assert page.url == f"{glossary.as_uri()}#term-{term}"
+    assert page.locator(f"[id='term-{term}']").is_visible()
+    page.close()
+    assert set(failed) == {terms}  # the one thing a page from file:// cannot read, and why the note cannot show
+    assert errors == [] and refused == []

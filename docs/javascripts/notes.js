@@ -82,7 +82,15 @@
       else pop.removeAttribute("aria-label")
       pop.hidden = false
       place(anno)
-    }, function () { wanted = null })  // offline: the marker still leads to the glossary
+    }, function () {
+      // terms.json unreadable (the offline copy, opened from file://): a click goes where the marker links, the
+      // glossary entry. `pinned`, not `byClick`: a hover may have asked first, and its answer comes first.
+      if (wanted !== anno) return
+      var follow = pinned
+      wanted = null
+      pinned = false
+      if (follow) location.href = anno.querySelector(".anno-marker").href
+    })
   }
 
   function close() {
