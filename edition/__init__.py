@@ -19,6 +19,7 @@ from edition.matcher import Matcher
 from edition.numbers import NumberException, load_number_exceptions, uncovered_numbers
 from edition.particulars import Particulars, load_particulars, read_seed
 from edition.problems import EditionError
+from edition.provenance import Change, Version, edition_version, load_changes
 from edition.report import Report, check_against_seed, load_report
 from edition.translation import English, check_translation, load_translation
 
@@ -40,6 +41,10 @@ class Edition:
     mentions: list[Mention]
     occurrences: dict[str, list[str]]  # term id -> paragraph ids
     english: English  # the English reading aid (data/translation.yml), checked against every paragraph
+    changes: list[Change]  # the edition's dated changes, newest first (data/changes.yml)
+    version: Version  # the date and commit the build runs from (git), or unknown
+    site_name: str = ""  # the edition's title and address (mkdocs.yml), for its citations
+    site_url: str = ""
     _by_entity: dict[str, list[Mention]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -87,6 +92,7 @@ def load_edition(root: Path, docs_dir: Path, nav_sources: list[str]) -> Edition:
     terms = checked(load_terms, read_yaml(root, "data/annotations.yml"), report, aliases, particulars.term_categories)
     exceptions = checked(load_number_exceptions, read_yaml(root, "data/number-exceptions.yml"), report)
     english = checked(load_translation, read_yaml(root, "data/translation.yml"), report)
+    changes = checked(load_changes, read_yaml(root, "data/changes.yml"))
     fail_on(problems)
     check_periods(indicators, periods)
     fail_on([f"{n}: a number or a claim word (首次, 第三次 …) that is neither an indicator (data/indicators.yml) nor a listed exception "
@@ -106,6 +112,7 @@ def load_edition(root: Path, docs_dir: Path, nav_sources: list[str]) -> Edition:
         particulars=particulars, report=report, indicators=indicators, periods=periods, entities={e.id: e for e in entities},
         not_mentions=not_mentions, terms={t.id: t for t in terms}, number_exceptions=exceptions,
         matcher=matcher, term_matcher=term_matcher, mentions=mentions, occurrences=occurrences, english=english,
+        changes=changes, version=edition_version(root),
     )
     from edition.directives import check_pages
 

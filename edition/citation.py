@@ -6,6 +6,7 @@ Every function returns plain strings or dicts; escaping for HTML happens where t
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +15,11 @@ from urllib.parse import quote
 MONTHS = ("January", "February", "March", "April", "May", "June",
           "July", "August", "September", "October", "November", "December")
 BIBTEX_KEY = "cnipa2023"
+FORMATS = (("gbt7714", "GB/T 7714—2015"), ("chicago", "Chicago"), ("bibtex", "BibTeX"), ("csl", "CSL-JSON"))
+# A page's citations are made at build time, before the reader's day is known: with these stand-ins for the access
+# date and the paragraph, which the reader's browser replaces (docs/javascripts/cite.js). Each survives every format.
+ACCESS_STAND_IN = date(1111, 11, 11)
+PARAGRAPH_STAND_IN = "PARAGRAPHID"
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,7 @@ class Citable:
     edition_version: str  # e.g. a build date and a short commit
     language: str = "zh"
     title_en: str | None = None  # an English gloss of the title, if the edition gives one
+    authored: bool = True  # the page holds the author's text; False for a page the edition wrote (an entity's, the glossary)
 
 
 def paragraph_url(page_url: str, paragraph: str) -> str:
@@ -112,10 +119,11 @@ def csl_json(c: Citable) -> dict:
 def meta_tags(c: Citable) -> list[tuple[str, str]]:
     """Highwire Press and Dublin Core names, as Zotero's Embedded Metadata translator reads them."""
     dated = bool(c.published)
-    tags = [("citation_title", c.title), ("citation_author", c.author), ("citation_publisher", c.edition_title)]
+    tags = [("citation_title", c.title)] + ([("citation_author", c.author)] if c.authored else [])
+    tags += [("citation_publisher", c.edition_title)]
     tags += [("citation_publication_date", c.published)] if dated else []
     tags += [("citation_public_url", c.url), ("citation_language", c.language),
-             ("DC.title", c.title), ("DC.creator", c.author), ("DC.publisher", c.edition_title)]
+             ("DC.title", c.title)] + ([("DC.creator", c.author)] if c.authored else []) + [("DC.publisher", c.edition_title)]
     tags += [("DC.date", c.published)] if dated else []
     # DC.source: the resource this page derives from (DCMI); Zotero files it as the website or publication title
     tags += [("DC.identifier", c.url), ("DC.language", c.language), ("DC.type", "Text"), ("DC.source", c.report_title)]
@@ -124,10 +132,36 @@ def meta_tags(c: Citable) -> list[tuple[str, str]]:
 
 def json_ld(c: Citable) -> dict:
     """The edition's page, based on the report, which 国家知识产权局 wrote."""
-    report = {"@type": "CreativeWork", "name": c.report_title, "inLanguage": c.language,
+    report = {"@type": "CreativeWork", "name": c.report_title, "inLanguage": "zh",
               "author": {"@type": "Organization", "name": c.author, "alternateName": c.author_en}}
     if c.published:
         report["datePublished"] = c.published
     return {"@context": "https://schema.org", "@type": "WebPage", "name": c.title, "url": c.url,
             "inLanguage": c.language, "version": c.edition_version,
             "isPartOf": {"@type": "WebSite", "name": c.edition_title}, "isBasedOn": report}
+
+
+def json_ld_script(data: dict) -> str:
+    """JSON-LD for a <script type="application/ld+json"> element: nothing in it can end the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char in "<>&":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
+def csl_text(c: Citable) -> str:
+    """CSL-JSON as a reference manager imports it (a list of items), each date's parts on one line."""
+    text = json.dumps([csl_json(c)], ensure_ascii=False, indent=2)
+    return re.sub(r"\[\s*\[([\d,\s]+)\]\s*\]", lambda m: "[[" + ", ".join(m.group(1).replace(",", " ").split()) + "]]", text)
+
+
+def citations(c: Citable) -> dict[str, str]:
+    """The citation in every format a reader may copy (FORMATS)."""
+    return {"gbt7714": gbt7714(c), "chicago": chicago(c), "bibtex": bibtex(c), "csl": csl_text(c)}
+
+
+def stand_ins() -> dict[str, str]:
+    """What the browser replaces in a citation made with ACCESS_STAND_IN and PARAGRAPH_STAND_IN."""
+    iso, d = ACCESS_STAND_IN.isoformat(), ACCESS_STAND_IN
+    return {"date": iso, "date_en": english_date(iso), "date_csl": f"[[{d.year}, {d.month}, {d.day}]]",
+            "paragraph": PARAGRAPH_STAND_IN}

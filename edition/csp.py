@@ -28,7 +28,7 @@ def inline_script_hashes(html: str) -> list[str]:
     hashes = []
     for match in _INLINE_SCRIPT.finditer(html):
         attrs = match.group("attrs") or ""
-        if "src=" in attrs or "application/json" in attrs:
+        if "src=" in attrs or "application/json" in attrs or "application/ld+json" in attrs:
             continue  # a file of the site, or data that never runs
         hashes.append(sha256_source(match.group("body")))
     return list(dict.fromkeys(hashes))

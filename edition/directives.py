@@ -28,6 +28,7 @@ MACROS = {
     "province_map": ((), "province-map"),
     "report_contents": (("part",), "contents"),
     "english_contents": ((), "english-contents"),
+    "provenance": ((), "provenance"),
 }
 # directive kind -> its keys
 DIRECTIVES = {
@@ -36,6 +37,7 @@ DIRECTIVES = {
     "province-map": (),
     "contents": ("part",),  # part: a part's opening page (its source): that part's sections only
     "english-contents": (),  # the English home page's contents
+    "provenance": (),  # the source, the edition's version, changes, licence and how to cite (home page, print)
     "entity": ("id",),
     "entity-index": ("group",),
     "glossary": (),

@@ -97,6 +97,8 @@ class EditionTreeprocessor(Treeprocessor):
             return [pages.contents(edition, args.get("part"))]
         if kind == "english-contents":
             return pages.english_contents(edition)
+        if kind == "provenance":
+            return [pages.provenance(edition)]
         if kind == "entity":
             return pages.entity_page(edition, args["id"])
         if kind == "entity-index":

@@ -39,6 +39,12 @@ def append(el: etree.Element, *children) -> etree.Element:
     return el
 
 
+def bilingual(zh: str, en: str) -> list:
+    """A label of the edition in Chinese, its English after it: `类别 <span class="ed label-en" lang="en">Type</span>`,
+    a small quiet span (docs/stylesheets/reference.css), so that a reader of English finds the way on the page."""
+    return [zh, " ", E("span", en, class_="ed label-en", lang="en")]
+
+
 
 _KEEP_SPACE = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.S | re.I)
 _INDENT = re.compile(r"\n[ \t\n]*")

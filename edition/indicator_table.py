@@ -15,7 +15,7 @@ import xml.etree.ElementTree as etree
 from typing import Callable
 
 from edition.cards import AFTER_NUMBER, AFTER_UNIT, exactness_words
-from edition.html import E
+from edition.html import E, bilingual
 from edition.indicators import Claim, Entry, Period, number_text
 
 SCRIPT = "javascripts/indicator-table.js"
@@ -77,15 +77,19 @@ def render_row(ind: Entry, order: int, source_href: str, period: Period | None, 
 
 
 def render_indicator_table(indicators: list[Entry], href: Callable[[str], str], periods: dict[str, Period],
-                           themes: list[str], s: dict[str, str], labelled_by: str) -> list[etree.Element]:
+                           themes: list[str], s: dict[str, str], labelled_by: str, english: dict[str, str],
+                           themes_en: dict[str, str]) -> list[etree.Element]:
     """The controls (text filter, theme select, live count; hidden until the script runs) and the table, whose
-    rows stand in the order given (the report's) and which is named by the heading `labelled_by`."""
+    rows stand in the order given (the report's) and which is named by the heading `labelled_by`. Its headings,
+    controls and theme options carry their English (`english`: data/edition.yml strings_en; `themes_en`). Not the
+    rows' themes: a third line in many rows (the page grew by 600 px or more at 1280 px wide); the theme select and the
+    cards' headings give them in English. Not the count either: the script rewrites it from its one template."""
     total = str(len(indicators))
     exactness = exactness_words(s)
     head = E("tr")
     for column, (label, kind) in COLUMNS.items():
         # the rows start in the report's order: sorted by their source paragraph
-        head.append(E("th", E("button", s[label], type="button", class_="ic-sort"), scope="col", data_column=column,
+        head.append(E("th", E("button", bilingual(s[label], english[label]), type="button", class_="ic-sort"), scope="col", data_column=column,
                       data_type=kind, aria_sort="ascending" if column == "source" else None))
     body = E("tbody", *[
         render_row(ind, n, href(ind.paragraph), periods.get(ind.period), themes.index(ind.theme) if ind.theme in themes else len(themes),
@@ -95,10 +99,12 @@ def render_indicator_table(indicators: list[Entry], href: Callable[[str], str], 
     used = [t for t in themes if any(ind.theme == t for ind in indicators)]
     controls = E(
         "div",
-        E("p", E("label", s["figures_filter"], for_="figures-filter"),
+        E("p", E("label", bilingual(s["figures_filter"], english["figures_filter"]), for_="figures-filter"),
           E("input", type="search", id="figures-filter", autocomplete="off", spellcheck="false", data_ic_filter=""), class_="ic-control"),
-        E("p", E("label", s["figures_col_theme"], for_="figures-theme"),
-          E("select", E("option", s["figures_theme_all"], value=""), *[E("option", t, value=t) for t in used],
+        E("p", E("label", bilingual(s["figures_col_theme"], english["figures_col_theme"]), for_="figures-theme"),
+          # an option holds text only: its English after a slash
+          E("select", E("option", f"{s['figures_theme_all']} / {english['figures_theme_all']}", value=""),
+            *[E("option", f"{t} / {themes_en[t]}", value=t) for t in used],
             id="figures-theme", data_ic_theme=""), class_="ic-control"),
         E("p", s["figures_count"].replace("{shown}", total).replace("{total}", total), class_="ic-count",
           aria_live="polite", data_template=s["figures_count"], data_ic_count=""),
@@ -108,15 +114,19 @@ def render_indicator_table(indicators: list[Entry], href: Callable[[str], str], 
     return [
         controls,
         E("div", table, class_="ic-table-wrap", role="region", aria_labelledby=labelled_by, tabindex="0"),
-        E("p", s["figures_none"], class_="ic-none", hidden="hidden", data_ic_none="", data_search_exclude=""),
+        E("p", bilingual(s["figures_none"], english["figures_none"]), class_="ic-none", hidden="hidden", data_ic_none="",
+          data_search_exclude=""),
     ]
 
 
-def render_view_switch(s: dict[str, str]) -> etree.Element:
+def render_view_switch(s: dict[str, str], english: dict[str, str]) -> etree.Element:
     """Table | cards: two buttons, hidden until the script runs (without it both views show, the table first)."""
     return E(
         "div",
-        E("button", s["figures_view_table"], type="button", class_="ic-view-button", data_view="table", aria_pressed="true"),
-        E("button", s["figures_view_cards"], type="button", class_="ic-view-button", data_view="cards", aria_pressed="false"),
-        class_="ed ic-views", role="group", aria_label=s["figures_views"], hidden="hidden", data_search_exclude="",
+        E("button", bilingual(s["figures_view_table"], english["figures_view_table"]), type="button", class_="ic-view-button",
+          data_view="table", aria_pressed="true"),
+        E("button", bilingual(s["figures_view_cards"], english["figures_view_cards"]), type="button", class_="ic-view-button",
+          data_view="cards", aria_pressed="false"),
+        class_="ed ic-views", role="group", aria_label=f"{s['figures_views']} / {english['figures_views']}", hidden="hidden",
+        data_search_exclude="",
     )

@@ -13,11 +13,13 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from edition.citation import ACCESS_STAND_IN, gbt7714
 from edition.cards import exactness_words, render_card_fold, render_card_grid, render_indicator_card
 from edition.directives import MACROS, directive, select_indicators
-from edition.html import E
+from edition.html import E, bilingual
 from edition.indicator_table import render_indicator_table, render_view_switch
 from edition.printing import part_page_name, top_level
+from edition.provenance import citable
 from edition.report import attr_line, front_matter_end, heading
 from edition.tilemap import Tile, render_province_map
 
@@ -51,21 +53,22 @@ def cards(edition: Edition, **selection) -> etree.Element:
 def dashboard(edition: Edition, href: Href) -> list[etree.Element]:
     """Every indicator once in each of two views: a table in the report's order (sorted and filtered by the
     reader's browser), then the cards, the before/after comparisons first and the rest by theme."""
-    s = edition.strings
-    table = [E("h2", s["figures_view_table"], id="figures-table"),
+    s, en, themes_en = edition.strings, edition.particulars.strings_en, edition.particulars.themes_en
+    table = [E("h2", bilingual(s["figures_view_table"], en["figures_view_table"]), id="figures-table"),
              *render_indicator_table(list(edition.indicators.values()), href, edition.periods, edition.particulars.themes, s,
-                                     labelled_by="figures-table")]
+                                     labelled_by="figures-table", english=en, themes_en=themes_en)]
     compared = [i for i in edition.indicators.values() if i.comparison and i.comparison.kind == "baseline"]
     shown_ids = {i.id for i in compared}
-    cards = [E("h2", s["figures_view_cards"], id="figures-cards")]
+    cards = [E("h2", bilingual(s["figures_view_cards"], en["figures_view_cards"]), id="figures-cards")]
     if compared:
-        cards += [E("h3", s["dashboard_comparisons"]), E("p", s["dashboard_comparisons_intro"]),
+        cards += [E("h3", bilingual(s["dashboard_comparisons"], en["dashboard_comparisons"])),
+                  E("p", bilingual(s["dashboard_comparisons_intro"], en["dashboard_comparisons_intro"])),
                   card_grid(edition, href, ids=[i.id for i in compared])]
     for theme in edition.particulars.themes:
         rest = [i.id for i in edition.indicators.values() if i.theme == theme and i.id not in shown_ids]
         if rest:
-            cards += [E("h3", theme), card_grid(edition, href, ids=rest)]
-    return [render_view_switch(s),
+            cards += [E("h3", bilingual(theme, themes_en[theme])), card_grid(edition, href, ids=rest)]
+    return [render_view_switch(s, en),
             E("section", *table, class_="ed ic-view", data_view="table"),
             E("section", *cards, class_="ed ic-view", data_view="cards")]
 
@@ -79,7 +82,7 @@ def province_map(edition: Edition) -> etree.Element:
     ]
     tiles += [Tile(column=p.tile[0], row=p.tile[1], label=p.label, name=p.name, mentions=None)
               for p in edition.particulars.map_unmentioned]
-    return render_province_map(tiles, edition.strings)
+    return render_province_map(tiles, edition.strings, edition.particulars.strings_en)
 
 
 def contents(edition: Edition, part: str | None = None) -> etree.Element:
@@ -119,50 +122,74 @@ def english_contents(edition: Edition) -> list[etree.Element]:
     return head + [E("nav", top, class_="ed report-contents", lang="en", aria_label=edition.strings["english_contents_label"])]
 
 
+def provenance(edition: Edition) -> etree.Element:
+    """Where the text comes from and which edition a reader holds, on the home page and at the end of the printed
+    edition: the source line, what 摘编 means, the version, the dated changes, the licence and how to cite."""
+    s, facts = edition.strings, edition.particulars.citation
+    whole = gbt7714(citable(edition, edition.site_name, edition.site_url))
+    changes = E("ul", *[E("li", E("time", change.date, datetime=change.date), " ", change.zh, " ",
+                          E("span", change.en, class_="change-en", lang="en")) for change in edition.changes])
+    facts_list = E(
+        "dl",
+        E("dt", s["provenance_source_label"]), E("dd", s["provenance_source"]),
+        E("dt", s["provenance_excerpt_label"]), E("dd", s["provenance_excerpt"]),
+        E("dt", s["provenance_version_label"]), E("dd", edition.version.label(s["provenance_version_unknown"])),
+        E("dt", s["provenance_changes_label"]), E("dd", changes),
+        E("dt", s["provenance_licence_label"]), E("dd", s["provenance_licence"], E("a", facts.licence, href=facts.licence_url), "。"),
+        E("dt", s["provenance_cite_label"]),
+        E("dd", s["provenance_cite"], E("br"), E("code", whole.replace(ACCESS_STAND_IN.isoformat(), s["provenance_cite_date"]))),
+    )
+    return E("section", E("h2", s["provenance_title"], id="provenance"), facts_list, class_="ed provenance",
+             data_search_exclude="")
+
+
 def snippet(text: str, start: int, end: int) -> list:
     a, b = max(0, start - SNIPPET), min(len(text), end + SNIPPET)
     return [("…" if a else "") + text[a:start], E("mark", text[start:end]), text[end:b] + ("…" if b < len(text) else "")]
 
 
-def render_source(source, s: dict[str, str]) -> list:
+def render_source(source, s: dict[str, str], en: dict[str, str]) -> list:
     """One source as a reader can look it up: 《title》, issuer, date, article; or the report itself."""
     if source == "report":
-        return [s["source_report"]]
+        return bilingual(s["source_report"], en["source_report"])
     cjk = re.search(r"[\u4e00-\u9fff]", source.title)
     title = E("cite", f"《{source.title}》" if cjk else source.title, lang=None if cjk else "en")
     tail = "".join(f",{part}" for part in (source.issuer, source.date, source.article) if part)
-    return [title, tail] + ([" ", E("a", s["source_url"], href=source.url)] if source.url else [])
+    return [title, tail] + ([" ", E("a", bilingual(s["source_url"], en["source_url"]), href=source.url)] if source.url else [])
 
 
-def name_en_origin(origin, s: dict[str, str]) -> etree.Element | None:
+def name_en_origin(origin, s: dict[str, str], en: dict[str, str]) -> etree.Element | None:
     """Whose English a name is: the editors' translation, or the issuing body's (with where it is found)."""
     if origin is None:
         return None
     if origin == "edition":
-        return E("span", f"({s['name_en_edition']})", class_="name-en-origin")
-    return E("span", "(", s["name_en_official"], *render_source(origin, s), ")", class_="name-en-origin")
+        return E("span", "（", bilingual(s["name_en_edition"], en["name_en_edition"]), "）", class_="name-en-origin")
+    return E("span", "（", bilingual(s["name_en_official"], en["name_en_official"]), " ", *render_source(origin, s, en), "）",
+             class_="name-en-origin")
 
 
-def render_sources(sources, s: dict[str, str]) -> etree.Element | None:
-    """The sources of an added fact, one line: 来源:《…》,issuer,date;本报告."""
+def render_sources(sources, s: dict[str, str], en: dict[str, str]) -> etree.Element | None:
+    """The sources of an added fact, one line: 来源 Sources:《…》,issuer,date;本报告 this report."""
     if not sources:
         return None
-    items = [render_source(source, s) + ([";"] if n < len(sources) - 1 else []) for n, source in enumerate(sources)]
-    return E("p", s["sources_label"], *items, class_="sources")
+    items = [render_source(source, s, en) + ([";"] if n < len(sources) - 1 else []) for n, source in enumerate(sources)]
+    return E("p", bilingual(s["sources_label"], en["sources_label"]), " ", *items, class_="sources")
 
 
 def entity_page(edition: Edition, entity_id: str) -> list[etree.Element]:
-    s, entity = edition.strings, edition.entities[entity_id]
+    s, en, entity = edition.strings, edition.particulars.strings_en, edition.entities[entity_id]
     mentions = edition.mentions_of(entity.id)
     group = edition.particulars.group_of_type(entity.type)
     forms = list(entity.aliases) + [p.text for c in entity.compound for p in c.parts if p.entity == entity.id]
     kind = f"({entity.kind})" if entity.kind else ""
     facts = E(
         "dl",
-        E("dt", s["entity_name_en"]), E("dd", E("span", entity.name_en, lang="en"), name_en_origin(entity.name_en_source, s)),
-        E("dt", s["entity_type"]), E("dd", edition.particulars.entity_types[entity.type] + kind),
-        E("dt", s["entity_forms"]), E("dd", "、".join(dict.fromkeys(forms))),
-        E("dt", s["entity_mentions"]), E("dd", str(len(mentions))),
+        E("dt", bilingual(s["entity_name_en"], en["entity_name_en"])),
+        E("dd", E("span", entity.name_en, lang="en"), name_en_origin(entity.name_en_source, s, en)),
+        E("dt", bilingual(s["entity_type"], en["entity_type"])),
+        E("dd", bilingual(edition.particulars.entity_types[entity.type] + kind, edition.particulars.entity_types_en[entity.type])),
+        E("dt", bilingual(s["entity_forms"], en["entity_forms"])), E("dd", "、".join(dict.fromkeys(forms))),
+        E("dt", bilingual(s["entity_mentions"], en["entity_mentions"])), E("dd", str(len(mentions))),
         class_="entity-facts",
     )
     listed = E("ol")
@@ -172,23 +199,26 @@ def entity_page(edition: Edition, entity_id: str) -> list[etree.Element]:
         listed.append(E("li", E("a", f"{page.title} · {m.paragraph}", class_="mention-source", href=paragraph_link(edition, m.paragraph)),
                         E("br"), E("span", *snippet(text, m.start, m.end), class_="mention-snippet")))
     # the snippets repeat the report's words: search finds those on the report pages themselves
+    # The title is the entity's name, not a label: its English is the first fact under it (in the title it would also
+    # fill the nav and the window title with English names of 49 characters on average).
     return [
         E("h1", entity.name),
         facts,
         E("p", entity.description, class_="entity-description"),
-        render_sources(entity.sources, s),
-        E("p", E("a", f"← {group.title}", href=f"/{group.src}"), class_="entity-back"),
-        E("h2", f"{s['entity_mentions_heading']} ({len(mentions)})"),
-        E("div", listed, class_="mentions", data_search_exclude="") if mentions else E("p", s["entity_no_mentions"]),
+        render_sources(entity.sources, s, en),
+        E("p", E("a", "← ", bilingual(group.title, group.title_en), href=f"/{group.src}"), class_="entity-back"),
+        E("h2", bilingual(s["entity_mentions_heading"], en["entity_mentions_heading"]), f" ({len(mentions)})", id="mentions"),
+        E("div", listed, class_="mentions", data_search_exclude="") if mentions else
+        E("p", bilingual(s["entity_no_mentions"], en["entity_no_mentions"])),
     ]
 
 
 def entity_index(edition: Edition, group_id: str) -> list[etree.Element]:
-    s, group = edition.strings, edition.particulars.group(group_id)
-    out = [E("h1", group.title)]
+    s, en, group = edition.strings, edition.particulars.strings_en, edition.particulars.group(group_id)
+    out = [E("h1", bilingual(group.title, group.title_en))]
     if group.map:
         out.append(province_map(edition))
-    out.append(E("p", s["downloads"], E("a", "entities.json", href="/entities.json"), " · ",
+    out.append(E("p", bilingual(s["downloads"], en["downloads"]), " ", E("a", "entities.json", href="/entities.json"), " · ",
                  E("a", "mentions.csv", href="/mentions.csv"), class_="downloads"))
     members = edition.entities_of_group(group_id)
     for kind in group.types:
@@ -200,37 +230,43 @@ def entity_index(edition: Edition, group_id: str) -> list[etree.Element]:
               E("td", str(len(edition.mentions_of(e.id))), class_="count"))
             for e in rows
         ])
-        head = E("thead", E("tr", E("th", s["table_name"]), E("th", s["table_name_en"]), E("th", s["table_mentions"])))
-        out += [E("h2", edition.particulars.entity_types[kind]), E("table", head, body)]
+        head = E("thead", E("tr", *[E("th", bilingual(s[key], en[key])) for key in ("table_name", "table_name_en", "table_mentions")]))
+        # ids by key: a heading's slug would change with its wording in either language
+        out += [E("h2", bilingual(edition.particulars.entity_types[kind], edition.particulars.entity_types_en[kind]), id=kind),
+                E("table", head, body)]
     return out
 
 
 def glossary(edition: Edition) -> list[etree.Element]:
-    s, report = edition.strings, edition.report
+    s, en, report = edition.strings, edition.particulars.strings_en, edition.report
     order = {pid: n for n, pid in enumerate(report.paragraphs)}
-    out = [E("h1", s["glossary_title"]), E("p", s["glossary_intro"].replace("{count}", str(len(edition.terms))))]
+    count = str(len(edition.terms))
+    out = [E("h1", bilingual(s["glossary_title"], en["glossary_title"])),
+           E("p", s["glossary_intro"].replace("{count}", count)),
+           E("p", en["glossary_intro"].replace("{count}", count), class_="ed label-en", lang="en")]
     for category, title in edition.particulars.term_categories.items():
         members = sorted((t for t in edition.terms.values() if t.category == category),
                          key=lambda t: order[edition.occurrences[t.id][0]])
         if not members:
             continue
-        out.append(E("h2", title))
+        out.append(E("h2", bilingual(title, edition.particulars.term_categories_en[category]), id=category))
         for term in members:
-            where = E("p", s["term_where"], class_="term-where")
+            where = E("p", bilingual(s["term_where"], en["term_where"]), " ", class_="term-where")
             for n, pid in enumerate(edition.occurrences[term.id]):
                 where.append(E("a", pid, href=paragraph_link(edition, pid)))
                 if n < len(edition.occurrences[term.id]) - 1:
                     where[-1].tail = " · "
             out += [
-                E("h3", term.headword, id=f"term-{term.id}"),
-                E("p", s["term_forms"] + "、".join(term.forms), class_="term-meta"),
+                # the term as the English translation renders it everywhere: a reader of English finds it by that
+                E("h3", bilingual(term.headword, term.renderings_en[0]), id=f"term-{term.id}"),
+                E("p", bilingual(s["term_forms"], en["term_forms"]), " ", "、".join(term.forms), class_="term-meta"),
                 E("p", term.zh),
                 E("p", term.en, class_="term-en", lang="en"),
-                render_sources(term.sources, s),
+                render_sources(term.sources, s, en),
                 where,
             ]
-            out += [E("p", f"{s['editor_note']}({note.paragraph}):{note.zh}", E("span", note.en, class_="anno-en", lang="en"),
-                      class_="term-note") for note in term.notes]
+            out += [E("p", bilingual(s["editor_note"], en["editor_note"]), f"({note.paragraph}):{note.zh}",
+                      E("span", note.en, class_="anno-en", lang="en"), class_="term-note") for note in term.notes]
     return out
 
 
@@ -311,4 +347,5 @@ def print_markdown(edition: Edition, docs_dir: Path) -> str:
                 out += [lines[i - 1], line, ""]
             elif re.match(r"^\{\{\s*(" + "|".join(cards_macros) + r")\s*\(", line.strip()):
                 out += [line, ""]
+    out.append(directive("provenance"))  # the colophon: source, version, changes, licence, how to cite
     return "\n".join(out) + "\n"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
-from edition.html import E
+from edition.html import E, bilingual
 
 SHADES = 4  # the stylesheet's shades, .s1 (fewest mentions) … .s4 (most)
 
@@ -51,10 +51,12 @@ def tile_title(t: Tile, strings: dict[str, str]) -> str:
     return strings["map_tile_mentions"].replace("{name}", t.name).replace("{count}", str(t.mentions))
 
 
-def render_province_map(tiles: list[Tile], strings: dict[str, str]) -> etree.Element:
+def render_province_map(tiles: list[Tile], strings: dict[str, str], english: dict[str, str]) -> etree.Element:
+    """The map, its caption and legend; the caption and legend say it in English too (`english`: data/edition.yml
+    strings_en), the tiles' titles in Chinese, as the names on the tiles."""
     counts = [t.mentions for t in tiles if t.mentions is not None]
     bounds, highest = mention_classes(counts), max(counts, default=0)
-    grid = E("div", class_="tiles", role="group", aria_label=strings["map_label"])
+    grid = E("div", class_="tiles", role="group", aria_label=f"{strings['map_label']} / {english['map_label']}")
     for t in sorted(tiles, key=lambda t: (t.row, t.column)):  # reading order: north to south, west to east
         title = tile_title(t, strings)
         place = f"tile c{t.column} r{t.row}"
@@ -65,9 +67,11 @@ def render_province_map(tiles: list[Tile], strings: dict[str, str]) -> etree.Ele
             count = E("span", str(t.mentions), class_="tile-count")
             grid.append(E("a", name, count, href=t.href, class_=f"{place} s{class_of(t.mentions, bounds) + 1}",
                           title=title, aria_label=title))
-    legend = E("span", strings["map_legend"], class_="legend")
+    legend = E("span", bilingual(strings["map_legend"], english["map_legend"]), " ", class_="legend")
     for i in range(len(bounds)):
         legend.append(E("span", E("span", class_=f"swatch s{i + 1}"), legend_label(i, bounds, highest), class_="legend-item"))
     if any(t.mentions is None for t in tiles):
-        legend.append(E("span", E("span", class_="swatch unmentioned"), strings["map_legend_unmentioned"], class_="legend-item"))
-    return E("figure", grid, E("figcaption", strings["map_caption"], legend), class_="ed province-map", data_search_exclude="")
+        legend.append(E("span", E("span", class_="swatch unmentioned"),
+                        bilingual(strings["map_legend_unmentioned"], english["map_legend_unmentioned"]), class_="legend-item"))
+    return E("figure", grid, E("figcaption", bilingual(strings["map_caption"], english["map_caption"]), legend),
+             class_="ed province-map", data_search_exclude="")

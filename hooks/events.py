@@ -7,6 +7,7 @@ project root is put on sys.path to import the `edition` package (see `code`).
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import importlib
 import logging
@@ -63,6 +64,7 @@ def on_config(config):
                 if hasattr(group, option):
                     setattr(group, option, logging.DEBUG)
         return config
+    edition.site_name, edition.site_url = config["site_name"], config.get("site_url") or ""
     config["edition"] = edition
     config["edition_error"] = None
     config.markdown_extensions.append(code("extension").EditionExtension(edition=edition))
@@ -83,6 +85,13 @@ def add_entity_pages_to_nav(nav, edition) -> None:
                     children += [edition.particulars.entity_src(e.id) for e in edition.entities_of_group(group)]
 
 
+def hosted_url(config, src_uri: str) -> str:
+    """A page's permanent address: the hosted site's directory-style URL, also in the offline copy (.html links)."""
+    from urllib.parse import urljoin
+
+    return urljoin((config.get("site_url") or "").rstrip("/") + "/", File(src_uri, None, "", use_directory_urls=True).url)
+
+
 def on_files(files, config):
     """Add the generated pages (directive lines only) and the downloads; URLs are asked of MkDocs."""
     edition = config.get("edition")
@@ -93,9 +102,21 @@ def on_files(files, config):
     # Every page's URL, as MkDocs gives it: for the downloads now and the search index after the build
     config["edition_urls"] = {f.src_uri: f.url for f in files.documentation_pages()}
     page_url = config["edition_urls"].__getitem__
-    for name, content in code("downloads").download_files(edition, config.get("site_url") or "", page_url).items():
+    hosted = lambda src: hosted_url(config, src)  # noqa: E731
+    for name, content in code("downloads").download_files(edition, config.get("site_url") or "", page_url, hosted,
+                                                          config["site_name"]).items():
         files.append(File.generated(config, name, content=content))
     return files
+
+
+def on_pre_page(page, config, files):
+    """The offline copy (mkdocs.offline.yml: .html links, its worker shim in extra.polyfills) gives each page the
+    hosted site's address as its canonical URL (the theme's canonical link, og:url, the address printed on
+    paper): the page's place on the web, not a file name of the copy."""
+    offline = not config["use_directory_urls"] and code("offline").SHIM_IN_SITE in (config.extra.get("polyfills") or [])
+    if offline and page.canonical_url:
+        page.canonical_url = hosted_url(config, page.file.src_uri)
+    return page
 
 
 @event_priority(100)  # before mkdocs-macros reads the page
@@ -145,6 +166,7 @@ def on_page_context(context, page, config, nav):
     # The data table's script, only on a page that holds the table: every page's weight counts
     table = code("indicator_table")
     context["edition_scripts"] = [table.SCRIPT] if table.needs_script(page.content or "") else []
+    context["edition_citation"] = page_citation(edition, page, config)
     report_page = edition.report.by_src.get(page.file.src_uri)
     if report_page or page.file.src_uri == edition.particulars.pages.print:
         home, whole = edition.report.pages[0], page.file.src_uri == edition.particulars.pages.print
@@ -154,6 +176,10 @@ def on_page_context(context, page, config, nav):
             "part": part if report_page and not page.file.src_uri.endswith("index.md") else None,
             "printable": page.file.src_uri != home.src,
             "print_button": edition.strings["print_all_button" if whole else "print_button"],
+            # the cite control (docs/javascripts/cite.js): this page's and the report's citation; each paragraph's
+            # button (made by edition.js beside its id) takes its words from here
+            "version": f"{edition.strings['provenance_version_label']} {edition.version.label(edition.strings['provenance_version_unknown'])}",
+            "cite": {key: edition.strings[key] for key in ("cite_page_button", "cite_button", "cite_paragraph_label")},
             "whole": whole,  # the whole-report page: its contents' styles are in reference.css
             # paper: the page's running head, a few bytes of print CSS (edition/printing.py escapes what it quotes)
             "running_heads_css": code("printing").running_heads_css(edition, page.file.src_uri),
@@ -164,6 +190,18 @@ def on_page_context(context, page, config, nav):
                          "modes": [(mode, edition.strings[f"language_{mode}"], lang) for mode, lang in (("zh", "zh"), ("bi", "zh"), ("en", "en"))]},
         }
     return context
+
+
+def page_citation(edition, page, config) -> dict:
+    """What reference managers and scholar search engines read in a page's head: Highwire and Dublin Core tags, and
+    schema.org JSON-LD (this edition's page, based on the report). A page the edition wrote is cited by its own title."""
+    citation, provenance = code("citation"), code("provenance")
+    src = page.file.src_uri
+    own = None if src in edition.report.by_src or src == edition.particulars.pages.print else page.title
+    cited = provenance.citable(edition, config["site_name"], hosted_url(config, src), src, own_title=own)
+    if (page.meta or {}).get("lang"):  # the English home page
+        cited = dataclasses.replace(cited, language=page.meta["lang"])
+    return {"meta": citation.meta_tags(cited), "json_ld": citation.json_ld_script(citation.json_ld(cited))}
 
 
 def on_post_page(output, page, config):

@@ -39,3 +39,8 @@ def define_env(env):
     def english_contents() -> str:
         """The report's contents by the English titles of its pages (the English home page)."""
         return macro_directive("english_contents", {})
+
+    @env.macro
+    def provenance() -> str:
+        """Where the text comes from, the edition's version and changes, its licence and how to cite it."""
+        return macro_directive("provenance", {})

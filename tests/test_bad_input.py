@@ -586,9 +586,17 @@ PARTICULARS = {
                                           ["data/edition.yml: map_unmentioned: 台湾省: tile [12, 6] is off the map"]),
     "an unmentioned region without a tile": (change_map_place("台湾省", lambda p: p.pop("tile")),
                                              ["data/edition.yml: map_unmentioned: 台湾省: field 'tile': Field required"]),
+    "a citation date that is not a date": (lambda data: data["citation"].update(published="2023年1月"),
+                                           ["data/edition.yml: field 'citation.published': String should match pattern"]),
+    "a licence without its address": (lambda data: data["citation"].pop("licence_url"),
+                                       ["data/edition.yml: field 'citation.licence_url': Field required"]),
     "an unmentioned region the report mentions": (
         lambda data: data["map_unmentioned"].append({"name": "北京特别市", "label": "北京", "tile": [9, 9]}),
         ["data/edition.yml: map_unmentioned: 北京特别市: the report mentions '北京'"]),
+    "a theme without its English": (lambda data: data["themes_en"].pop("保护"),
+                                    ["data/edition.yml: themes_en: no English for the theme '保护'"]),
+    "a label without its English": (lambda data: data["strings_en"].pop("entity_type"),
+                                    ["data/edition.yml: strings_en: no English for the string 'entity_type'"]),
 }
 
 
@@ -597,6 +605,28 @@ def test_bad_particulars_name_data_edition_yml_the_field_and_the_fault(project_c
     change, expected = case
     edit_yaml(project_copy, "edition.yml", change)
     check_message(message_of(project_copy), expected, absent=("entry 1",))
+
+
+# --- data/changes.yml: the edition's dated changes, newest first --------------------------------------
+
+CHANGES = {
+    "an older change listed first": (lambda data: data.reverse(),
+                                     lambda data: [f"data/changes.yml: {data[-1]['date']}: listed after {data[0]['date']}: newest first"]),
+    "a change dated in words": (lambda data: data[0].update(date="十一月"),
+                                lambda data: ["data/changes.yml: 十一月: field 'date': String should match pattern"]),
+    "a change without its English": (lambda data: data[0].pop("en"),
+                                      lambda data: [f"data/changes.yml: {data[0]['date']}: field 'en': Field required"]),
+    "two entries for one day": (lambda data: data.append(dict(data[0])),
+                                lambda data: [f"data/changes.yml: {data[0]['date']}: duplicate date"]),
+}
+
+
+@pytest.mark.parametrize("case", CHANGES.values(), ids=list(CHANGES))
+def test_a_bad_change_names_data_changes_yml_the_day_and_the_fault(project_copy, case):
+    change, expected = case
+    edit_yaml(project_copy, "changes.yml", change)
+    written = yaml.safe_load((project_copy / "data" / "changes.yml").read_text(encoding="utf-8"))
+    check_message(message_of(project_copy), expected(written))
 
 
 # --- the real strict build: the message reaches stderr, no traceback -----------------------------

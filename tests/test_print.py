@@ -220,12 +220,14 @@ def test_the_print_page_lists_each_part_and_section_and_its_button_says_it_print
     contents = soup.select_one("article nav.print-contents")
     assert contents is not None and contents.get("aria-label") == ed.strings["contents_label"]
     links = contents.select("a")
-    assert [a.get_text() for a in links] == [p.title for p in ed.report.pages[1:]]
+    # the report's parts and sections, then the edition's own closing account (来源与版本)
+    ours = [next(h.strings) for h in soup.select("article section.ed > h2")]
+    assert ours and [a.get_text() for a in links] == [p.title for p in ed.report.pages[1:]] + ours
     for a in links:  # each leads to its heading on this page
         target = soup.find(id=a["href"][1:])
         assert target is not None and target.name in ("h2", "h3") and target.get_text().startswith(a.get_text()), a["href"]
     parts = [a.get_text() for a in contents.select(":scope > ul > li > a")]
-    assert parts == [p.title for p in ed.report.pages[1:] if top_level(p.src)]
+    assert parts == [p.title for p in ed.report.pages[1:] if top_level(p.src)] + ours
     assert soup.select_one("button.print-button").get_text() == ed.strings["print_all_button"]
     section = BeautifulSoup(page_html(site, "part-1/examination/"), "html.parser")
     assert section.select_one("button.print-button").get_text() == ed.strings["print_button"]

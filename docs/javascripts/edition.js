@@ -18,6 +18,28 @@
   document.querySelectorAll("button.print-button").forEach(function (button) {
     button.addEventListener("click", function () { window.print() })
   })
+  // --- Citations: a 引用 button beside each paragraph's id, and the page's own at its head; the dialog with the
+  // citations is cite.js, loaded on the first press (its words come with the page's button, set as text).
+  var citePage = document.querySelector("button.cite-page")
+  if (citePage) {
+    var cite = function (request) {
+      if (shared.cite) return shared.cite(request)
+      shared.citeWanted = request
+      load("cite.js")
+    }
+    citePage.hidden = false
+    citePage.addEventListener("click", function () { cite({ scope: "page", paragraph: null, opener: citePage }) })
+    document.querySelectorAll("article p[id] > a.plink").forEach(function (link) {
+      var paragraph = link.parentNode.id
+      var button = document.createElement("button")
+      button.type = "button"
+      button.className = "ed cite-button"
+      button.textContent = citePage.dataset.citeButton
+      button.setAttribute("aria-label", citePage.dataset.citeLabel + " " + paragraph)
+      button.addEventListener("click", function () { cite({ scope: "paragraph", paragraph: paragraph, opener: button }) })
+      link.before(button)
+    })
+  }
   // Material's search dialog has no accessible name (axe: aria-dialog-name).
   document.querySelectorAll(".md-search[role=dialog]").forEach(function (el) { el.setAttribute("aria-label", "搜索") })
 
