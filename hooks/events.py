@@ -176,9 +176,10 @@ def on_page_context(context, page, config, nav):
             "part": part if report_page and not page.file.src_uri.endswith("index.md") else None,
             "printable": page.file.src_uri != home.src,
             "print_button": edition.strings["print_all_button" if whole else "print_button"],
-            # the cite control (docs/javascripts/cite.js): this page's and the report's citation; each paragraph's
-            # button (made by edition.js beside its id) takes its words from here
+            # paper: the edition's version under the page's address
             "version": f"{edition.strings['provenance_version_label']} {edition.version.label(edition.strings['provenance_version_unknown'])}",
+            # the cite control (docs/javascripts/cite.js): the page's button; each paragraph's (made by edition.js
+            # beside its id) takes its words from it
             "cite": {key: edition.strings[key] for key in ("cite_page_button", "cite_button", "cite_paragraph_label")},
             "whole": whole,  # the whole-report page: its contents' styles are in reference.css
             # paper: the page's running head, a few bytes of print CSS (edition/printing.py escapes what it quotes)

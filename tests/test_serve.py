@@ -77,8 +77,8 @@ def test_an_unknown_macro_in_a_page_shows_in_the_page_and_the_server_lives_on(se
 def test_edits_to_the_theme_overrides_and_the_code_rebuild_the_site(serving):
     project, base, proc = serving
     main = project / "overrides" / "main.html"
-    main.write_text(main.read_text(encoding="utf-8").replace('content="article"', 'content="article-edited"'), encoding="utf-8")
-    wait_for(lambda: "article-edited" in fetch(base), proc)
+    main.write_text(main.read_text(encoding="utf-8").replace('content="website"', 'content="website-edited"'), encoding="utf-8")
+    wait_for(lambda: "website-edited" in fetch(base), proc)
     strings = project / "data" / "edition.yml"
     strings.write_text(strings.read_text(encoding="utf-8").replace("print_button: 打印本节", "print_button: 打印这一节"), encoding="utf-8")
     wait_for(lambda: "打印这一节" in fetch(base + "part-1/utilization/"), proc)
