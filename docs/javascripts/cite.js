@@ -12,10 +12,7 @@
   var wanted = null  // {scope, paragraph, opener}: the press that is waiting for the citations
   var shown = null   // the same, for what the dialog shows
 
-  var styles = document.createElement("link")
-  styles.rel = "stylesheet"
-  styles.href = new URL("stylesheets/cite.css", shared.siteRoot)
-  document.head.append(styles)
+  shared.stylesheet("cite.css")
 
   function element(tag, className, text) {
     var el = document.createElement(tag)

@@ -6,6 +6,12 @@
   var siteRoot = new URL("../", document.currentScript.src)  // this file is javascripts/edition.js
   var shared = window.edition = { siteRoot: siteRoot }  // what the scripts loaded on demand use
 
+  shared.stylesheet = function (name) {  // a stylesheet of the edition, for a script loaded on demand
+    var link = document.createElement("link")
+    link.rel = "stylesheet"
+    link.href = new URL("stylesheets/" + name, siteRoot)
+    document.head.append(link)
+  }
   function load(name, failed) {  // a script of the edition, once
     var src = new URL("javascripts/" + name, siteRoot).href
     if (document.querySelector('script[src="' + src + '"]')) return

@@ -31,10 +31,7 @@
     show()
   })
 
-  var styles = document.createElement("link")
-  styles.rel = "stylesheet"
-  styles.href = new URL("stylesheets/english.css", shared.siteRoot)
-  document.head.append(styles)
+  shared.stylesheet("english.css")
 
   function element(tag, className, text) {
     var el = document.createElement(tag)
